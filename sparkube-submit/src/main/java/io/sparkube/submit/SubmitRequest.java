@@ -14,7 +14,8 @@ public record SubmitRequest(
     MainAppResource mainAppResource,
     String mainClass,
     List<String> appArgs,
-    Optional<String> proxyUser) {
+    Optional<String> proxyUser,
+    SubmitEnvironment environment) {
 
   public SubmitRequest {
     appArgs = List.copyOf(appArgs);
