@@ -13,15 +13,17 @@ import java.util.UUID;
  * @param resourceNameId suffix of the resource name prefix ({@code <app name>-<id>})
  * @param configMapId middle of the driver ConfigMap's name ({@code spark-drv-<id>-conf-map})
  * @param serviceId used only when {@code <prefix>-driver-svc} is too long for a Service name
+ * @param localDirId the UUID in the default scratch directory {@code /var/data/spark-<uuid>}
  */
-public record SubmissionIds(String appId, String resourceNameId, String configMapId, String serviceId) {
+public record SubmissionIds(
+    String appId, String resourceNameId, String configMapId, String serviceId, String localDirId) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public static SubmissionIds random(Clock clock) {
     return new SubmissionIds(
         "spark-" + UUID.randomUUID().toString().replace("-", ""),
-        uniqueId(clock), uniqueId(clock), uniqueId(clock));
+        uniqueId(clock), uniqueId(clock), uniqueId(clock), UUID.randomUUID().toString());
   }
 
   /** Three random bytes in hex, then the low 40 bits of the clock's millis in hex, as Spark does. */
