@@ -1,5 +1,6 @@
 package io.sparkube.submit.driver;
 
+import io.sparkube.model.SparkLine;
 import io.sparkube.model.config.Conf;
 import io.sparkube.submit.MainAppResource;
 import io.sparkube.submit.SubmitEnvironment;
@@ -11,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small requests for planner and step tests, with a fixed environment. */
-final class TestRequests {
-  static final SubmissionIds IDS = new SubmissionIds("spark-0123456789abcdef0123456789abcdef",
+public final class TestRequests {
+  public static final SubmissionIds IDS = new SubmissionIds("spark-0123456789abcdef0123456789abcdef",
       "a1b2c3190f3a1b2c", "d4e5f6190f3a1b2d", "0a0b0c190f3a1b2e", "11111111-2222-3333-4444-555555555555");
-  static final SubmitEnvironment ENV = new SubmitEnvironment(Map.of(), "alice", Path.of("/work"));
+  public static final SubmitEnvironment ENV = new SubmitEnvironment(Map.of(), "alice", Path.of("/work"));
 
   private TestRequests() {}
 
-  static SubmitRequest javaApp(Map<String, String> extraConf) {
+  public static SubmitRequest javaApp(Map<String, String> extraConf) {
     var conf = new LinkedHashMap<String, String>();
     conf.put("spark.master", "k8s://https://example:6443");
     conf.put("spark.submit.deployMode", "cluster");
@@ -29,5 +30,15 @@ final class TestRequests {
     return new SubmitRequest(Conf.of(conf),
         new MainAppResource.JavaResource(Optional.of("local:///opt/spark/examples/jars/spark-examples.jar")),
         "org.apache.spark.examples.SparkPi", List.of("100"), Optional.empty(), ENV);
+  }
+
+  /** A driver conf for step tests: the Java app above plus {@code extraConf}. */
+  public static DriverConf driverConf(SparkLine line, Map<String, String> extraConf) {
+    var request = javaApp(extraConf);
+    return new DriverConf(request.conf(), line, line.referenceVersion(), IDS, request);
+  }
+
+  public static DriverConf driverConf(SparkLine line, SubmitRequest request) {
+    return new DriverConf(request.conf(), line, line.referenceVersion(), IDS, request);
   }
 }
