@@ -1,0 +1,43 @@
+package io.sparkube.cli.jobs;
+
+import io.sparkube.model.config.Conf;
+import io.sparkube.submit.SubmitEnvironment;
+import io.sparkube.submit.kube.ConnectionSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Which cluster and namespace a job command talks to, named as spark-submit and kubectl name them. */
+public final class ClusterOptions {
+  @Option(names = "--master", paramLabel = "k8s://URL",
+      description = "API server, as spark-submit's --master; default: the kubeconfig's server")
+  String master;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig file; default: KUBECONFIG or ~/.kube/config")
+  String kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context; default: the current one")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+      description = "namespace for ids without one; default: the context's, else default")
+  String namespace;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "a spark.* setting, e.g. spark.kubernetes.authenticate.submission.oauthTokenFile=FILE")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  Conf conf() {
+    return Conf.of(conf);
+  }
+
+  ConnectionSettings settings(SubmitEnvironment environment) {
+    return ConnectionSettings.of(Optional.ofNullable(master), Optional.ofNullable(kubeconfig),
+        Optional.ofNullable(context), Optional.ofNullable(namespace), conf(), environment);
+  }
+
+  Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+}

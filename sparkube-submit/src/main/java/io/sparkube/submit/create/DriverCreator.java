@@ -1,0 +1,70 @@
+package io.sparkube.submit.create;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.Reporter;
+import io.sparkube.submit.driver.DriverPlan;
+import io.sparkube.submit.kube.ApiCall;
+import io.sparkube.submit.kube.ApiFailures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Creates a driver's objects in the order Spark 3.5's Client.run does: pre-resources, the pod,
+ * pre-resources again now owned by the pod, then resources and the ConfigMap owned by the pod.
+ * Each object is applied on its own (as fabric8's resourceList does internally) so that on a
+ * failure exactly what was created is deleted. It makes no API calls beyond Spark's.
+ */
+public final class DriverCreator {
+  private static final String APPLY = "apply";
+
+  private final KubernetesClient client;
+  private final Reporter reporter;
+
+  public DriverCreator(KubernetesClient client, Reporter reporter) {
+    this.client = client;
+    this.reporter = reporter;
+  }
+
+  public CreatedDriver create(DriverPlan plan) {
+    var namespace = plan.namespace();
+    var rollback = new Rollback(client, namespace);
+    try {
+      for (var object : plan.preResources()) {
+        rollback.created(apply(object, namespace));
+      }
+      Pod pod = call("create", plan.driverPod(), namespace,
+          () -> client.pods().inNamespace(namespace).resource(plan.driverPod()).create());
+      rollback.created(pod);
+      for (var object : ownedBy(pod, plan.preResources())) {
+        apply(object, namespace);
+      }
+      var after = new ArrayList<HasMetadata>(plan.resources());
+      after.add(plan.configMap());
+      for (var object : ownedBy(pod, after)) {
+        rollback.created(apply(object, namespace));
+      }
+      reporter.info("Created driver pod " + plan.submissionId() + " for application " + plan.appId());
+      return new CreatedDriver(namespace, pod, rollback.created(), plan.appId());
+    } catch (SparkubeException e) {
+      rollback.undo(e);
+      throw e;
+    }
+  }
+
+  private HasMetadata apply(HasMetadata object, String namespace) {
+    return call(APPLY, object, namespace,
+        () -> client.resource(object).inNamespace(namespace).forceConflicts().serverSideApply());
+  }
+
+  private List<HasMetadata> ownedBy(Pod pod, List<HasMetadata> objects) {
+    return OwnerReferences.ownedBy(pod, objects, client.getKubernetesSerialization());
+  }
+
+  private <T> T call(String verb, HasMetadata object, String namespace, Supplier<T> request) {
+    return ApiFailures.call(ApiCall.of(client, verb, object, namespace), request);
+  }
+}
