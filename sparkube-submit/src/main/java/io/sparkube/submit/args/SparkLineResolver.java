@@ -43,6 +43,21 @@ public final class SparkLineResolver {
     return lines.iterator().next();
   }
 
+  /**
+   * The job's full Spark version, written into the spark-version label: a full --spark-version,
+   * else a full version of that line in the image tag, else the line's reference release.
+   */
+  public static String release(SparkLine line, Optional<String> sparkVersionFlag, Conf conf) {
+    var full = Pattern.compile("(?<![0-9.])" + Pattern.quote(line.line()) + "\\.\\d+(?![0-9.])");
+    var fromFlag = sparkVersionFlag.map(String::trim).filter(v -> full.matcher(v).matches());
+    if (fromFlag.isPresent()) {
+      return fromFlag.get();
+    }
+    var image = conf.raw(DRIVER_IMAGE).or(() -> conf.raw(IMAGE)).orElse("");
+    var m = full.matcher(tagOf(image));
+    return m.find() ? m.group() : line.referenceVersion();
+  }
+
   static SparkLine fromFlag(String version) {
     var m = FLAG_VERSION.matcher(version.trim());
     var line = m.matches() ? lineOf(m.group(1) + "." + m.group(2)) : Optional.<SparkLine>empty();

@@ -1,0 +1,73 @@
+package io.sparkube.cli;
+
+import io.sparkube.model.error.Failure;
+import io.sparkube.model.error.SparkubeException;
+import io.sparkube.cli.jobs.JobCommands;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code sparkube} command: wires subcommands and turns failures into exit codes. */
+@Command(name = "sparkube", mixinStandardHelpOptions = true, versionProvider = Sparkube.Version.class,
+    description = "Apache Spark on Kubernetes, without the glue.")
+public final class Sparkube implements Runnable {
+  private final Terminal terminal;
+
+  private Sparkube(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void run() {
+    terminal.err().print(new CommandLine(this).getUsageMessage());
+    terminal.err().flush();
+  }
+
+  /** Runs one command line and returns the process exit code. */
+  public static int run(String[] args, Terminal terminal) {
+    var commandLine = new CommandLine(new Sparkube(terminal))
+        .setOut(terminal.out())
+        .setErr(terminal.err())
+        .setExpandAtFiles(false)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> failed(terminal, e))
+        .setParameterExceptionHandler((e, args1) -> {
+          terminal.err().println("sparkube: " + e.getMessage() + "; see sparkube " + commandName(e) + "--help");
+          return Failure.UNKNOWN_FLAG.exitCode();
+        });
+    var submit = new CommandLine(new SubmitCommand(terminal)).setUnmatchedArgumentsAllowed(true).setStopAtUnmatched(true)
+        .setExpandAtFiles(false);
+    commandLine.addSubcommand("submit", submit);
+    JobCommands.register(commandLine, terminal);
+    int code = commandLine.execute(args);
+    terminal.out().flush();
+    terminal.err().flush();
+    return code;
+  }
+
+  private static String commandName(CommandLine.ParameterException e) {
+    var name = e.getCommandLine().getCommandName();
+    return "sparkube".equals(name) ? "" : name + " ";
+  }
+
+  private static int failed(Terminal terminal, Exception e) {
+    if (e instanceof SparkubeException failure) {
+      terminal.err().println("sparkube: " + failure.getMessage());
+      return failure.failure().exitCode();
+    }
+    if (e instanceof InterruptedException) {
+      terminal.err().println("sparkube: interrupted");
+      return 130;
+    }
+    terminal.err().println("sparkube: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + "; this is a bug, please report it");
+    return Failure.INTERNAL.exitCode();
+  }
+
+  /** The version from the jar's manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      var version = Sparkube.class.getPackage().getImplementationVersion();
+      return new String[] {"sparkube " + (version == null ? "dev" : version)};
+    }
+  }
+}
