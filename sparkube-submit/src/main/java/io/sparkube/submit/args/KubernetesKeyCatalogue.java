@@ -37,10 +37,21 @@ final class KubernetesKeyCatalogue {
     return keys.contains(key) || prefixes.stream().anyMatch(p -> key.startsWith(p) && key.length() > p.length());
   }
 
-  /** Exact keys and prefix families, for "did you mean" hints. */
-  List<String> names() {
+  /**
+   * Candidates for a "did you mean" hint about {@code key}: the exact keys, and each prefix family
+   * completed with the tail of {@code key} after as many segments, so a misspelt
+   * spark.kubernetes.driver.lable.team suggests spark.kubernetes.driver.label.team.
+   */
+  List<String> candidatesFor(String key) {
     var all = new ArrayList<>(keys);
-    all.addAll(prefixes);
+    var segments = key.split("\\.", -1);
+    for (var prefix : prefixes) {
+      int depth = prefix.split("\\.").length;
+      var tail = segments.length > depth
+          ? String.join(".", java.util.Arrays.copyOfRange(segments, depth, segments.length))
+          : "";
+      all.add(prefix + tail);
+    }
     return all;
   }
 

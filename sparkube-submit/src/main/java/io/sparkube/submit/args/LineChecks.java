@@ -46,7 +46,7 @@ public final class LineChecks {
         warnings.add(key + " is not a Spark " + line + " setting (it exists in Spark " + otherLines
             + ") and will be ignored; remove it or pick that line with --spark-version");
       } else {
-        var hint = Nearest.to(key, catalogue.names()).map(n -> "; did you mean " + n + "?").orElse("");
+        var hint = Nearest.to(key, catalogue.candidatesFor(key)).map(n -> "; did you mean " + n + "?").orElse("");
         warnings.add(key + " is not a Spark " + line + " setting and will be ignored" + hint);
       }
     }

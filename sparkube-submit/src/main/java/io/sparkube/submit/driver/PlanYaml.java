@@ -17,7 +17,8 @@ public final class PlanYaml {
       if (copy.getMetadata().getNamespace() == null) {
         copy.getMetadata().setNamespace(plan.namespace());
       }
-      out.append(Serialization.asYaml(copy));
+      var yaml = Serialization.asYaml(copy);
+      out.append(yaml).append(yaml.endsWith("\n") ? "" : "\n");
     }
     return out.toString();
   }
