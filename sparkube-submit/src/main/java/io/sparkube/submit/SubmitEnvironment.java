@@ -24,8 +24,12 @@ public record SubmitEnvironment(Map<String, String> variables, String userName, 
     return Optional.ofNullable(variables.get(name));
   }
 
-  /** The user the driver runs as, as Spark's Utils.getCurrentUserName picks it. */
-  public String sparkUser() {
-    return variable("SPARK_USER").orElse(userName);
+  /**
+   * The user the driver runs as, as Spark's Utils.getCurrentUserName picks it: SPARK_USER, else
+   * the proxy user (spark-submit builds the driver inside the proxy user's doAs), else the
+   * submitting user.
+   */
+  public String sparkUser(Optional<String> proxyUser) {
+    return variable("SPARK_USER").or(() -> proxyUser).orElse(userName);
   }
 }

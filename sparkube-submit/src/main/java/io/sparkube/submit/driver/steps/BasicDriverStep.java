@@ -65,7 +65,7 @@ public final class BasicDriverStep implements FeatureStep {
         .withImage(image)
         .withImagePullPolicy(conf.get(DriverKeys.IMAGE_PULL_POLICY))
         .addAllToPorts(ports.containerPorts())
-        .addNewEnv().withName("SPARK_USER").withValue(conf.environmentOfSubmitter().sparkUser()).endEnv()
+        .addNewEnv().withName("SPARK_USER").withValue(conf.environmentOfSubmitter().sparkUser(conf.request().proxyUser())).endEnv()
         .addAllToEnv(customEnv())
         .addNewEnv().withName("SPARK_DRIVER_BIND_ADDRESS")
             .withValueFrom(new EnvVarSourceBuilder().withNewFieldRef("v1", "status.podIP").build()).endEnv()
