@@ -6,6 +6,7 @@ import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.Reporter;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
+import io.sparkube.submit.kube.MasterUrl;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -34,6 +34,15 @@ public final class MasterUrl {
     }
   }
 
+  /**
+   * The master as spark-submit stores it in spark.master: {@code k8s://https://host:port} when no
+   * scheme was given, otherwise unchanged (scheme case included).
+   */
+  public static String normalise(String master) {
+    var url = parse(master);
+    return PREFIX + url;
+  }
+
   private static SparkubeException unknown(String master, String why) {
     return new SparkubeException(Failure.UNKNOWN_MASTER, "master URL " + master + " is not valid ("
         + why + "); use --master k8s://https://<api-server-host>:<port>");

@@ -33,10 +33,4 @@ class UrisTest {
     assertThat(uris.normaliseList(" https://x/a.tgz#env , local:///b.jar"))
         .isEqualTo("https://x/a.tgz#env,local:///b.jar");
   }
-
-  @Test
-  void theMasterGetsHttpsWhenItHasNoScheme() {
-    assertThat(MasterUrl.normalise("k8s://host:443")).isEqualTo("k8s://https://host:443");
-    assertThat(MasterUrl.normalise("k8s://HTTP://host:80")).isEqualTo("k8s://HTTP://host:80");
-  }
 }

@@ -29,4 +29,10 @@ class MasterUrlTest {
           .hasMessageContaining("use --master k8s://https://");
     }
   }
+
+  @Test
+  void sparkMasterKeepsTheGivenSchemeAndDefaultsToHttps() {
+    assertThat(MasterUrl.normalise("k8s://host:443")).isEqualTo("k8s://https://host:443");
+    assertThat(MasterUrl.normalise("k8s://HTTP://host:80")).isEqualTo("k8s://HTTP://host:80");
+  }
 }
