@@ -1,6 +1,7 @@
 package io.sparkube.submit.driver;
 
 import io.sparkube.model.config.ConfigKey;
+import io.sparkube.model.config.DnsNames;
 import io.sparkube.model.config.ValueType;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ public final class DriverKeys {
   private DriverKeys() {}
 
   public static final ConfigKey<String> NAMESPACE = ConfigKey.of("spark.kubernetes.namespace", ValueType.STRING)
-      .doc("Namespace of the driver and executor pods.").since("2.3.0").defaultTo("default");
+      .doc("Namespace of the driver and executor pods.").since("2.3.0")
+      .check(DnsNames::isLabel, DnsNames.LABEL_RULE).defaultTo("default");
 
   public static final ConfigKey<String> CONTAINER_IMAGE =
       ConfigKey.of("spark.kubernetes.container.image", ValueType.STRING)
@@ -41,7 +43,16 @@ public final class DriverKeys {
           .doc("Secrets used to pull images from private registries.").since("2.4.0").defaultTo(List.of());
 
   public static final ConfigKey<String> DRIVER_POD_NAME = ConfigKey.of("spark.kubernetes.driver.pod.name", ValueType.STRING)
-      .doc("Name of the driver pod.").since("2.3.0").optional();
+      .doc("Name of the driver pod.").since("2.3.0")
+      .check(DnsNames::isSubdomain, DnsNames.SUBDOMAIN_RULE).optional();
+
+  /** Executor pods are named {@code <prefix>-exec-<id>}: room for "-exec-" and ten digits. */
+  public static final ConfigKey<String> EXECUTOR_POD_NAME_PREFIX =
+      ConfigKey.of("spark.kubernetes.executor.podNamePrefix", ValueType.STRING)
+          .doc("Prefix of executor pod names.").since("2.3.0")
+          .check(p -> DnsNames.isSubdomain(p) && p.length() + 16 <= DnsNames.SUBDOMAIN_MAX,
+              DnsNames.SUBDOMAIN_RULE.replace("253", "237") + " (Spark appends -exec-<id>)")
+          .optional();
 
   public static final ConfigKey<String> DRIVER_REQUEST_CORES =
       ConfigKey.of("spark.kubernetes.driver.request.cores", ValueType.STRING)
@@ -53,7 +64,13 @@ public final class DriverKeys {
 
   public static final ConfigKey<String> DRIVER_SERVICE_ACCOUNT =
       ConfigKey.of("spark.kubernetes.authenticate.driver.serviceAccountName", ValueType.STRING)
-          .doc("ServiceAccount the driver pod runs as.").since("2.3.0").optional();
+          .doc("ServiceAccount the driver pod runs as.").since("2.3.0")
+          .check(DnsNames::isSubdomain, DnsNames.SUBDOMAIN_RULE).optional();
+
+  public static final ConfigKey<String> EXECUTOR_SERVICE_ACCOUNT =
+      ConfigKey.of("spark.kubernetes.authenticate.executor.serviceAccountName", ValueType.STRING)
+          .doc("ServiceAccount executor pods run as.").since("3.1.0")
+          .check(DnsNames::isSubdomain, DnsNames.SUBDOMAIN_RULE).optional();
 
   public static final ConfigKey<String> SCHEDULER_NAME = ConfigKey.of("spark.kubernetes.scheduler.name", ValueType.STRING)
       .doc("Scheduler of driver and executor pods.").since("3.0.0").optional();
