@@ -7,7 +7,6 @@ import io.sparkube.model.error.Failure;
 import io.sparkube.model.error.SparkubeException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Settings checked before anything is created. Names must be valid Kubernetes names: Spark only
