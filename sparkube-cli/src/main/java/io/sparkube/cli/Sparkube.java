@@ -5,6 +5,8 @@ import io.sparkube.model.error.SparkubeException;
 import io.sparkube.cli.jobs.JobCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code sparkube} command: wires subcommands and turns failures into exit codes. */
 @Command(name = "sparkube", mixinStandardHelpOptions = true, versionProvider = Sparkube.Version.class,
@@ -12,13 +14,17 @@ import picocli.CommandLine.Command;
 public final class Sparkube implements Runnable {
   private final Terminal terminal;
 
+  @Spec
+  private CommandSpec spec;
+
   private Sparkube(Terminal terminal) {
     this.terminal = terminal;
   }
 
+  /** With no subcommand, say what the subcommands are. */
   @Override
   public void run() {
-    terminal.err().print(new CommandLine(this).getUsageMessage());
+    terminal.err().print(spec.commandLine().getUsageMessage());
     terminal.err().flush();
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code sparkube kill ID}: spark-submit --kill. */
-@Command(name = "kill", description = "Delete the driver pods a submission id matches; their executors follow.")
+@Command(name = "kill", mixinStandardHelpOptions = true, description = "Delete the driver pods a submission id matches; their executors follow.")
 public final class KillCommand extends JobCommand {
   @Parameters(paramLabel = "SUBMISSION_ID", description = "[namespace:]driver-pod-name, may end in *")
   String id;

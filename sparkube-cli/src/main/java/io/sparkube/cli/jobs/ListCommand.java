@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sparkube list}: submissions (driver pods) with their app, phase and age. */
-@Command(name = "list", description = "List submissions: driver pods, their app name, phase and age.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List submissions: driver pods, their app name, phase and age.")
 public final class ListCommand extends JobCommand {
   @Option(names = {"-A", "--all-namespaces"}, description = "list in every namespace")
   boolean allNamespaces;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sparkube logs [-f] ID}: the driver's log. */
-@Command(name = "logs", description = "Print the driver container's log.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Print the driver container's log.")
 public final class LogsCommand extends JobCommand {
   @Parameters(paramLabel = "SUBMISSION_ID", description = "[namespace:]driver-pod-name")
   String id;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code sparkube status ID}: spark-submit --status. */
-@Command(name = "status", description = "Show the state of the driver pods a submission id matches.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the state of the driver pods a submission id matches.")
 public final class StatusCommand extends JobCommand {
   @Parameters(paramLabel = "SUBMISSION_ID", description = "[namespace:]driver-pod-name, may end in *")
   String id;
