@@ -1,5 +1,6 @@
 package io.sparkube.submit.args;
 
+import io.sparkube.submit.RecordingReporter;
 import static io.sparkube.submit.args.Submissions.CLOCK;
 import static io.sparkube.submit.args.Submissions.argv;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.sparkube.submit.args;
 
+import io.sparkube.submit.RecordingReporter;
 import io.sparkube.submit.SubmitEnvironment;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.sparkube.submit.follow;
 
+import io.sparkube.submit.RecordingReporter;
 import static io.sparkube.submit.follow.Pods.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
