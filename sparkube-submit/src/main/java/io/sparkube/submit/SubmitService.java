@@ -46,6 +46,9 @@ public final class SubmitService {
     var request = withMasterFromKubeconfig(parsed, settings);
     var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
     var plan = new DriverPlanner(line, version).plan(request, SubmissionIds.random(clock));
+    if (options.verbose()) {
+      VerboseReport.lines(request, line, version, plan).forEach(reporter::info);
+    }
     if (options.dryRun()) {
       return new SubmitOutcome.DryRun(plan);
     }
