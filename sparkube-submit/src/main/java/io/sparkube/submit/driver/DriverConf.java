@@ -7,6 +7,7 @@ import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.MainAppResource;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
+import io.sparkube.submit.driver.order.SparkPrefixedPairs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,7 @@ public record DriverConf(
     preset.put(APP_ID_LABEL, appId());
     preset.put(APP_NAME_LABEL, appNameLabel());
     preset.put(ROLE_LABEL, "driver");
-    var custom = substituteIdsFrom(SparkLine.V4_0, conf.withPrefix(DriverKeys.DRIVER_LABEL_PREFIX));
+    var custom = substituteIdsFrom(SparkLine.V4_0, prefixed(DriverKeys.DRIVER_LABEL_PREFIX));
     for (var key : preset.keySet()) {
       if (custom.containsKey(key)) {
         throw SparkubeException.invalidConfig("label " + key + " is reserved for Spark; remove "
@@ -123,36 +124,44 @@ public record DriverConf(
   /** Driver annotations; {{APP_ID}} is replaced in every line (3.5 did it in the basic step). */
   public Map<String, String> annotations() {
     var out = new LinkedHashMap<String, String>();
-    conf.withPrefix(DriverKeys.DRIVER_ANNOTATION_PREFIX).forEach((k, v) -> out.put(k, substituteIds(v)));
+    prefixed(DriverKeys.DRIVER_ANNOTATION_PREFIX).forEach((k, v) -> out.put(k, substituteIds(v)));
     return out;
   }
 
   public Map<String, String> serviceLabels() {
-    return conf.withPrefix(DriverKeys.SERVICE_LABEL_PREFIX);
+    return prefixed(DriverKeys.SERVICE_LABEL_PREFIX);
   }
 
   public Map<String, String> serviceAnnotations() {
-    return conf.withPrefix(DriverKeys.SERVICE_ANNOTATION_PREFIX);
+    return prefixed(DriverKeys.SERVICE_ANNOTATION_PREFIX);
   }
 
   public Map<String, String> driverEnv() {
-    return conf.withPrefix(DriverKeys.DRIVER_ENV_PREFIX);
+    return prefixed(DriverKeys.DRIVER_ENV_PREFIX);
   }
 
   public Map<String, String> secretMounts() {
-    return conf.withPrefix(DriverKeys.DRIVER_SECRETS_PREFIX);
+    return prefixed(DriverKeys.DRIVER_SECRETS_PREFIX);
   }
 
   public Map<String, String> secretEnvRefs() {
-    return conf.withPrefix(DriverKeys.DRIVER_SECRET_KEY_REF_PREFIX);
+    return prefixed(DriverKeys.DRIVER_SECRET_KEY_REF_PREFIX);
   }
 
   public Map<String, String> nodeSelector() {
-    return conf.withPrefix(DriverKeys.NODE_SELECTOR_PREFIX);
+    return prefixed(DriverKeys.NODE_SELECTOR_PREFIX);
   }
 
   public Map<String, String> driverNodeSelector() {
-    return conf.withPrefix(DriverKeys.DRIVER_NODE_SELECTOR_PREFIX);
+    return prefixed(DriverKeys.DRIVER_NODE_SELECTOR_PREFIX);
+  }
+
+  /**
+   * The settings under {@code prefix} in the order Spark's parsePrefixedKeyValuePairs iterates
+   * them; env vars, secret mounts and secretKeyRefs are listed in that order.
+   */
+  private Map<String, String> prefixed(String prefix) {
+    return new SparkPrefixedPairs(line).parse(conf.asMap(), prefix);
   }
 
   public List<String> imagePullSecrets() {

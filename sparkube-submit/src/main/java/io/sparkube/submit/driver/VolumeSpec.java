@@ -4,6 +4,10 @@ import io.sparkube.model.SparkLine;
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.config.ValueType;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.driver.order.ImmutableHashOrder;
+import io.sparkube.submit.driver.order.ScalaHashes;
+import io.sparkube.submit.driver.order.ScalaVersion;
+import io.sparkube.submit.driver.order.SparkPrefixedPairs;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +33,13 @@ public record VolumeSpec(
 
   public record Nfs(String path, String server) implements Source {}
 
-  /** Every volume under {@code prefix}, e.g. spark.kubernetes.driver.volumes. */
+  /**
+   * Every volume under {@code prefix}, e.g. spark.kubernetes.driver.volumes, in the order Spark
+   * lists them: Spark collects (type, name) pairs, then the specs, in Scala Sets, so up to four
+   * volumes come in the order their first settings are iterated, more in their Scala hash order.
+   */
   public static List<VolumeSpec> parse(Conf conf, String prefix, SparkLine line) {
-    var props = conf.withPrefix(prefix);
+    var props = new SparkPrefixedPairs(line).parse(conf.asMap(), prefix);
     var typesAndNames = new LinkedHashSet<List<String>>();
     for (var key : props.keySet()) {
       var parts = key.split("\\.");
@@ -40,7 +48,10 @@ public record VolumeSpec(
       }
     }
     var reader = new Reader(props, prefix, line);
-    return typesAndNames.stream().map(tn -> reader.read(tn.get(0), tn.get(1))).toList();
+    var specs = typesAndNames.stream().map(tn -> reader.read(tn.get(0), tn.get(1))).toList();
+    var hashes = new ScalaHashes(ScalaVersion.of(line));
+    return ImmutableHashOrder.of(ScalaVersion.of(line))
+        .order(specs, spec -> hashes.product(SparkVolumeValue.of(spec, line)));
   }
 
   private record Reader(Map<String, String> props, String prefix, SparkLine line) {

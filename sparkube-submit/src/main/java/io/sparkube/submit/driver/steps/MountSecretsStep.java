@@ -21,6 +21,9 @@ public final class MountSecretsStep implements FeatureStep {
   @Override
   public SparkPod configurePod(SparkPod pod) {
     var mounts = conf.secretMounts();
+    // Spark maps the secret names into a Scala Set of fabric8 Volumes: up to four keep the
+    // conf's order, as here; beyond four the Set orders them by Volume.hashCode, which depends on
+    // the fabric8 version each Spark line bundles and is not reproduced. Mounts keep the order.
     List<Volume> volumes = mounts.keySet().stream()
         .map(secret -> new VolumeBuilder().withName(secret + "-volume")
             .withNewSecret().withSecretName(secret).endSecret().build())
