@@ -1,0 +1,4 @@
+package io.sparkube.bench.submit;
+
+/** One run, in milliseconds: process start to the pod POST's arrival, to the process's exit, and its tree's CPU. */
+record Measurement(double toPodCreated, double processWall, double cpu) {}
