@@ -1,7 +1,6 @@
 package io.sparkube.cli;
 
 import io.sparkube.model.error.Failure;
-import io.sparkube.model.error.SparkubeException;
 import io.sparkube.cli.jobs.JobCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ public final class Sparkube implements Runnable {
         .setOut(terminal.out())
         .setErr(terminal.err())
         .setExpandAtFiles(false)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> failed(terminal, e))
+        .setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.failed(terminal, e))
         .setParameterExceptionHandler((e, args1) -> {
           terminal.err().println("sparkube: " + e.getMessage() + "; see sparkube " + commandName(e) + "--help");
           return Failure.UNKNOWN_FLAG.exitCode();
@@ -52,20 +51,6 @@ public final class Sparkube implements Runnable {
   private static String commandName(CommandLine.ParameterException e) {
     var name = e.getCommandLine().getCommandName();
     return "sparkube".equals(name) ? "" : name + " ";
-  }
-
-  private static int failed(Terminal terminal, Exception e) {
-    if (e instanceof SparkubeException failure) {
-      terminal.err().println("sparkube: " + failure.getMessage());
-      return failure.failure().exitCode();
-    }
-    if (e instanceof InterruptedException) {
-      terminal.err().println("sparkube: interrupted");
-      return 130;
-    }
-    terminal.err().println("sparkube: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-        + "; this is a bug, please report it");
-    return Failure.INTERNAL.exitCode();
   }
 
   /** The version from the jar's manifest, or "dev" when run from classes. */

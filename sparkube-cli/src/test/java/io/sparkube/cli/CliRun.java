@@ -15,7 +15,7 @@ record CliRun(int exitCode, String out, String err) {
     var err = new StringWriter();
     var env = new SubmitEnvironment(Map.of("HOME", home.toString()), "tester", home);
     var terminal = new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false, env);
-    int code = Sparkube.run(args, terminal);
+    int code = Main.run(args, terminal);
     return new CliRun(code, out.toString(), err.toString());
   }
 

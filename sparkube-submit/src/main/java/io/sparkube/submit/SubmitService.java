@@ -1,6 +1,8 @@
 package io.sparkube.submit;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.sparkube.model.error.Failure;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.args.LineChecks;
@@ -19,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One submission from command line to outcome: parse, pick the Spark line, plan the driver's
@@ -44,30 +48,53 @@ public final class SubmitService {
     var settings = ConnectionSettings.of(options.master(), options.kubeconfig(), options.context(),
         Optional.empty(), parsed.request().conf(), env);
     var request = withMasterFromKubeconfig(parsed, settings);
-    var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
-    var plan = new DriverPlanner(line, version).plan(request, SubmissionIds.random(clock));
-    if (options.verbose()) {
-      VerboseReport.lines(request, line, version, plan).forEach(reporter::info);
+    // Building the client takes longer than planning; do both at once. Nothing is sent yet.
+    var serialization = new KubernetesSerialization();
+    var client = options.dryRun() ? null
+        : CompletableFuture.supplyAsync(() -> ClusterConnector.connect(settings, serialization));
+    try {
+      var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
+      var plan = new DriverPlanner(line, version).plan(request, SubmissionIds.random(clock));
+      if (options.verbose()) {
+        VerboseReport.lines(request, line, version, plan).forEach(reporter::info);
+      }
+      if (client == null) {
+        return new SubmitOutcome.DryRun(plan);
+      }
+      // Jackson builds its serializers for the pod's many classes on first use: let that happen
+      // here, while the client is still being built, rather than on the way to the API server.
+      serialization.asJson(plan.driverPod());
+      return createAndFollow(await(client), plan, options.waitForCompletion(), request);
+    } finally {
+      // Closes the client once built, whether it was used or planning failed first.
+      if (client != null) {
+        client.thenAccept(KubernetesClient::close);
+      }
     }
-    if (options.dryRun()) {
-      return new SubmitOutcome.DryRun(plan);
-    }
-    return createAndFollow(plan, settings, options.waitForCompletion(), request);
   }
 
-  private SubmitOutcome createAndFollow(DriverPlan plan, ConnectionSettings settings, boolean wait,
-      SubmitRequest request) throws InterruptedException {
-    try (var client = ClusterConnector.connect(settings)) {
-      var created = new DriverCreator(client, reporter).create(plan);
-      reporter.info("submitted " + created.submissionId() + " (application " + plan.appId() + ")");
-      if (!wait) {
-        return new SubmitOutcome.Submitted(created.submissionId());
+  private static KubernetesClient await(CompletableFuture<KubernetesClient> client) throws InterruptedException {
+    try {
+      return client.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      Duration interval = Duration.ofMillis(request.conf().get(FollowKeys.REPORT_INTERVAL_MS));
-      int exitCode = new JobFollower(client, reporter, clock, interval)
-          .follow(plan.namespace(), plan.driverPodName(), plan.appId());
-      return new SubmitOutcome.Finished(created.submissionId(), exitCode);
+      throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private SubmitOutcome createAndFollow(KubernetesClient client, DriverPlan plan, boolean wait,
+      SubmitRequest request) throws InterruptedException {
+    var created = new DriverCreator(client, reporter).create(plan);
+    reporter.info("submitted " + created.submissionId() + " (application " + plan.appId() + ")");
+    if (!wait) {
+      return new SubmitOutcome.Submitted(created.submissionId());
+    }
+    Duration interval = Duration.ofMillis(request.conf().get(FollowKeys.REPORT_INTERVAL_MS));
+    int exitCode = new JobFollower(client, reporter, clock, interval)
+        .follow(plan.namespace(), plan.driverPodName(), plan.appId());
+    return new SubmitOutcome.Finished(created.submissionId(), exitCode);
   }
 
   /**

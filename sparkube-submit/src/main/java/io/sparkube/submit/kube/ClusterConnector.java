@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.OAuthTokenProvider;
 import io.sparkube.model.error.Failure;
@@ -22,7 +23,17 @@ public final class ClusterConnector {
   private ClusterConnector() {}
 
   public static KubernetesClient connect(ConnectionSettings settings) {
-    return new KubernetesClientBuilder().withConfig(config(settings)).build();
+    return connect(settings, new KubernetesSerialization());
+  }
+
+  /** A client using {@code serialization}, so a caller can warm it up while the client is built. */
+  public static KubernetesClient connect(ConnectionSettings settings, KubernetesSerialization serialization) {
+    var config = config(settings);
+    var builder = new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(serialization);
+    if (PlainHttpClientFactory.suits(config)) {
+      builder.withHttpClientFactory(new PlainHttpClientFactory());
+    }
+    return builder.build();
   }
 
   /**

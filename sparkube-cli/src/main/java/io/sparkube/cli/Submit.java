@@ -1,0 +1,53 @@
+package io.sparkube.cli;
+
+import io.sparkube.submit.SubmitOutcome;
+import io.sparkube.submit.SubmitService;
+import io.sparkube.submit.args.SparkSubmitParser;
+import io.sparkube.submit.driver.PlanYaml;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code sparkube submit}: spark-submit's command line, handed whole to Sparkube's own parser.
+ * It does not go through picocli: a submission's cost is mostly start-up, and picocli's classes
+ * cannot be kept in the class data archive.
+ */
+final class Submit {
+  private Submit() {}
+
+  static int run(List<String> argv, Terminal terminal) {
+    try {
+      return submit(argv, terminal);
+    } catch (Exception e) {
+      return ExitCodes.failed(terminal, e);
+    } finally {
+      terminal.out().flush();
+      terminal.err().flush();
+    }
+  }
+
+  private static int submit(List<String> argv, Terminal terminal) throws InterruptedException {
+    if (SparkSubmitParser.helpRequested(argv)) {
+      terminal.out().print(SubmitUsage.TEXT);
+      return 0;
+    }
+    var reporter = new TerminalReporter(terminal);
+    try {
+      var outcome = new SubmitService(reporter, Clock.systemUTC()).submit(argv, terminal.environment());
+      reporter.finish();
+      if (outcome instanceof SubmitOutcome.DryRun dryRun) {
+        terminal.out().print(PlanYaml.render(dryRun.plan()));
+        return 0;
+      }
+      if (outcome instanceof SubmitOutcome.Submitted submitted) {
+        terminal.out().println(submitted.submissionId());
+        return 0;
+      }
+      var finished = (SubmitOutcome.Finished) outcome;
+      terminal.err().println("driver " + finished.submissionId() + " exited with code " + finished.driverExitCode());
+      return finished.driverExitCode();
+    } finally {
+      reporter.finish();
+    }
+  }
+}
