@@ -33,7 +33,7 @@ public final class Sparkube implements Runnable {
         .setOut(terminal.out())
         .setErr(terminal.err())
         .setExpandAtFiles(false)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.failed(terminal, e))
+        .setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.failed(terminal.err(), e))
         .setParameterExceptionHandler((e, args1) -> {
           terminal.err().println("sparkube: " + e.getMessage() + "; see sparkube " + commandName(e) + "--help");
           return Failure.UNKNOWN_FLAG.exitCode();

@@ -19,7 +19,7 @@ final class Submit {
     try {
       return submit(argv, terminal);
     } catch (Exception e) {
-      return ExitCodes.failed(terminal, e);
+      return ExitCodes.failed(terminal.err(), e);
     } finally {
       terminal.out().flush();
       terminal.err().flush();

@@ -3,8 +3,6 @@ package io.sparkube.submit;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.sparkube.model.error.Failure;
-import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.args.LineChecks;
 import io.sparkube.submit.args.ParsedSubmit;
 import io.sparkube.submit.args.SparkLineResolver;
@@ -30,6 +28,9 @@ import java.util.concurrent.ExecutionException;
  * validated before the first object is created.
  */
 public final class SubmitService {
+  /** spark.master of a dry run with no cluster configured: the address pods use in any cluster. */
+  static final String IN_CLUSTER_MASTER = "k8s://https://kubernetes.default.svc";
+
   private final Reporter reporter;
   private final Clock clock;
 
@@ -47,11 +48,13 @@ public final class SubmitService {
 
     var settings = ConnectionSettings.of(options.master(), options.kubeconfig(), options.context(),
         Optional.empty(), parsed.request().conf(), env);
-    var request = withMasterFromKubeconfig(parsed, settings);
+    var config = options.dryRun() && !settings.hasCluster() ? Optional.<Config>empty()
+        : Optional.of(ClusterConnector.config(settings));
+    var request = withMaster(parsed.request(), config);
     // Building the client takes longer than planning; do both at once. Nothing is sent yet.
     var serialization = new KubernetesSerialization();
     var client = options.dryRun() ? null
-        : CompletableFuture.supplyAsync(() -> ClusterConnector.connect(settings, serialization));
+        : CompletableFuture.supplyAsync(() -> ClusterConnector.connect(config.orElseThrow(), serialization));
     try {
       var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
       var plan = new DriverPlanner(line, version).plan(request, SubmissionIds.random(clock));
@@ -99,21 +102,22 @@ public final class SubmitService {
 
   /**
    * Without --master the kubeconfig names the cluster; the driver still needs spark.master, as
-   * spark-submit would have set it, so it is filled in from there (no network needed).
+   * spark-submit would have set it. A dry run with no cluster at all shows the in-cluster address.
    */
-  private static SubmitRequest withMasterFromKubeconfig(ParsedSubmit parsed, ConnectionSettings settings) {
-    var request = parsed.request();
+  private SubmitRequest withMaster(SubmitRequest request, Optional<Config> config) {
     if (request.conf().containsRaw("spark.master")) {
       return request;
     }
-    Config config = ClusterConnector.config(settings);
-    var server = config.getMasterUrl();
-    if (server == null || server.isBlank()) {
-      throw new SparkubeException(Failure.UNKNOWN_MASTER,
-          "no Kubernetes cluster is configured; pass --master k8s://https://<host>:<port> or a kubeconfig");
-    }
-    var master = "k8s://" + (server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+    var master = config.map(c -> "k8s://" + stripSlash(c.getMasterUrl())).orElseGet(() -> {
+      reporter.warn("no cluster is configured; spark.master is shown as " + IN_CLUSTER_MASTER
+          + " (pass --master or a kubeconfig to see the real one)");
+      return IN_CLUSTER_MASTER;
+    });
     return new SubmitRequest(request.conf().with("spark.master", master), request.mainAppResource(),
         request.mainClass(), request.appArgs(), request.proxyUser(), request.environment());
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -1,7 +1,7 @@
 package io.sparkube.cli.jobs;
 
+import io.sparkube.cli.ExitCodes;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.kube.ClusterConnector;
 import java.io.PrintWriter;
@@ -30,9 +30,8 @@ abstract class JobCommand implements Callable<Integer> {
   public final Integer call() {
     try (KubernetesClient client = ClusterConnector.connect(cluster.settings(environment))) {
       return run(client);
-    } catch (SparkubeException e) {
-      err.println("sparkube: " + e.getMessage());
-      return e.failure().exitCode();
+    } catch (RuntimeException e) {
+      return ExitCodes.failed(err, e);
     } finally {
       out.flush();
       err.flush();

@@ -2,6 +2,7 @@ package io.sparkube.submit.args;
 
 import io.sparkube.model.SparkLine;
 import io.sparkube.model.config.Conf;
+import io.sparkube.submit.driver.DriverKeys;
 import io.sparkube.model.error.Failure;
 import io.sparkube.model.error.SparkubeException;
 import java.util.Arrays;
@@ -20,14 +21,12 @@ import java.util.regex.Pattern;
 public final class SparkLineResolver {
   private static final Pattern FLAG_VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?([-+].*)?");
   private static final Pattern TAG_VERSION = Pattern.compile("(?<![0-9.])(\\d+)\\.(\\d+)(?:\\.\\d+)?(?![0-9])");
-  private static final String DRIVER_IMAGE = "spark.kubernetes.driver.container.image";
-  private static final String IMAGE = "spark.kubernetes.container.image";
 
   private SparkLineResolver() {}
 
   public static SparkLine resolve(Optional<String> sparkVersionFlag, Conf conf) {
     // The driver's image runs Spark's client side, so it decides; it defaults to the shared image.
-    var image = conf.raw(DRIVER_IMAGE).or(() -> conf.raw(IMAGE)).filter(s -> !s.isBlank())
+    var image = conf.getOptional(DriverKeys.DRIVER_CONTAINER_IMAGE).filter(s -> !s.isBlank())
         .orElseThrow(() -> new SparkubeException(Failure.MISSING_IMAGE,
             "no container image is set; set spark.kubernetes.container.image, e.g."
                 + " --conf spark.kubernetes.container.image=apache/spark:3.5.6"));
@@ -53,7 +52,7 @@ public final class SparkLineResolver {
     if (fromFlag.isPresent()) {
       return fromFlag.get();
     }
-    var image = conf.raw(DRIVER_IMAGE).or(() -> conf.raw(IMAGE)).orElse("");
+    var image = conf.getOptional(DriverKeys.DRIVER_CONTAINER_IMAGE).orElse("");
     var m = full.matcher(tagOf(image));
     return m.find() ? m.group() : line.referenceVersion();
   }

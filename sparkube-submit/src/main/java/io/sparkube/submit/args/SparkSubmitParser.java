@@ -6,6 +6,7 @@ import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.Reporter;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
+import io.sparkube.submit.follow.FollowKeys;
 import io.sparkube.submit.kube.MasterUrl;
 import java.time.Clock;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class SparkSubmitParser {
     var conf = new ClusterConfResolver(clock).resolve(properties, settings, master, primary, appName, uris);
     RemoteOnlyDependencies.check(conf, primary);
     SubmitKeyChecks.check(conf);
+    conf.get(FollowKeys.REPORT_INTERVAL_MS);
 
     var request = new SubmitRequest(
         conf, primary.mainAppResource(), mainClass, cl.appArgs(), settings.proxyUser(), env);
@@ -70,7 +72,8 @@ public final class SparkSubmitParser {
         conf.raw(WAIT_KEY).map(v -> ValueType.read(ValueType.BOOLEAN, WAIT_KEY, v)).orElse(true),
         cl.value(Flag.SPARK_VERSION),
         cl.value(Flag.KUBECONFIG),
-        cl.value(Flag.CONTEXT).or(() -> conf.raw("spark.kubernetes.context")),
+        // spark.kubernetes.context, Spark's own way to pick a context, is read by ConnectionSettings.
+        cl.value(Flag.CONTEXT),
         cl.has(Flag.VERBOSE),
         settings.master(),
         cl.has(Flag.LOAD_SPARK_DEFAULTS));

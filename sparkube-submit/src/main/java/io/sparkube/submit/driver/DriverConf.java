@@ -3,8 +3,10 @@ package io.sparkube.submit.driver;
 import io.sparkube.model.SparkLine;
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.config.ConfigKey;
+import io.sparkube.model.config.DnsNames;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.MainAppResource;
+import io.sparkube.submit.SparkLabels;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
 import io.sparkube.submit.driver.order.SparkPrefixedPairs;
@@ -22,13 +24,7 @@ import java.util.Optional;
 public record DriverConf(
     Conf conf, SparkLine line, String sparkVersion, SubmissionIds ids, SubmitRequest request) {
 
-  static final int DNS_LABEL_MAX = 63;
-  static final int DNS_SUBDOMAIN_MAX = 253;
 
-  public static final String APP_ID_LABEL = "spark-app-selector";
-  public static final String APP_NAME_LABEL = "spark-app-name";
-  public static final String VERSION_LABEL = "spark-version";
-  public static final String ROLE_LABEL = "spark-role";
 
   public <T> T get(ConfigKey<T> key) {
     return conf.get(key);
@@ -76,7 +72,7 @@ public record DriverConf(
   /** The Service name, falling back to a short random one when the preferred is too long. */
   public String driverServiceName() {
     var preferred = resourceNamePrefix() + "-driver-svc";
-    return preferred.length() <= DNS_LABEL_MAX ? preferred : "spark-" + ids.serviceId() + "-driver-svc";
+    return preferred.length() <= DnsNames.LABEL_MAX ? preferred : "spark-" + ids.serviceId() + "-driver-svc";
   }
 
   public String image() {
@@ -92,7 +88,7 @@ public record DriverConf(
     var sanitised = appName().trim().toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9\\-]", "-")
         .replaceAll("-+", "-");
-    var cut = sanitised.length() > DNS_LABEL_MAX ? sanitised.substring(0, DNS_LABEL_MAX) : sanitised;
+    var cut = sanitised.length() > DnsNames.LABEL_MAX ? sanitised.substring(0, DnsNames.LABEL_MAX) : sanitised;
     if (cut.startsWith("-")) {
       cut = cut.substring(1);
     }
@@ -105,10 +101,10 @@ public record DriverConf(
   /** Custom driver labels plus Spark's own; custom ones may not take Spark's keys. */
   public Map<String, String> labels() {
     var preset = new LinkedHashMap<String, String>();
-    preset.put(VERSION_LABEL, sparkVersion);
-    preset.put(APP_ID_LABEL, appId());
-    preset.put(APP_NAME_LABEL, appNameLabel());
-    preset.put(ROLE_LABEL, "driver");
+    preset.put(SparkLabels.VERSION, sparkVersion);
+    preset.put(SparkLabels.APP_ID, appId());
+    preset.put(SparkLabels.APP_NAME, appNameLabel());
+    preset.put(SparkLabels.ROLE, SparkLabels.DRIVER);
     var custom = substituteIdsFrom(SparkLine.V4_0, prefixed(DriverKeys.DRIVER_LABEL_PREFIX));
     for (var key : preset.keySet()) {
       if (custom.containsKey(key)) {

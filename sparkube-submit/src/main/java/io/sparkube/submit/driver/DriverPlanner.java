@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.sparkube.model.SparkLine;
+import io.sparkube.model.config.DnsNames;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.SubmitRequest;
 import io.sparkube.submit.driver.steps.BasicDriverStep;
@@ -126,7 +127,7 @@ public final class DriverPlanner {
   static String configMapName(SubmissionIds ids) {
     var prefix = "spark-drv-" + ids.configMapId();
     var suffix = "-conf-map";
-    int room = DriverConf.DNS_SUBDOMAIN_MAX - suffix.length();
+    int room = DnsNames.SUBDOMAIN_MAX - suffix.length();
     return (prefix.length() > room ? prefix.substring(0, room) : prefix) + suffix;
   }
 

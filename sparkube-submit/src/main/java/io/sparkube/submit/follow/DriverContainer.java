@@ -1,5 +1,6 @@
 package io.sparkube.submit.follow;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -43,9 +44,13 @@ final class DriverContainer {
     return phase.equals("Succeeded") || phase.equals("Failed");
   }
 
-  /** The driver's exit code; a failed pod whose container never ran (evicted, say) gives 1. */
+  /**
+   * The driver's exit code. A failed pod whose driver never ran (evicted, say) or exited 0 (a
+   * sidecar failed, a deadline passed) gives 1: a failed job must not look like a success.
+   */
   static int exitCode(Pod pod) {
-    return terminated(pod).map(ContainerStateTerminated::getExitCode)
-        .orElse(phase(pod).equals("Succeeded") ? 0 : 1);
+    boolean failed = !phase(pod).equals("Succeeded");
+    int code = terminated(pod).map(ContainerStateTerminated::getExitCode).orElse(failed ? 1 : 0);
+    return failed && code == 0 ? 1 : code;
   }
 }

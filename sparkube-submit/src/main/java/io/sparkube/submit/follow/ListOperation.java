@@ -1,5 +1,6 @@
 package io.sparkube.submit.follow;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkube.submit.kube.ApiCall;

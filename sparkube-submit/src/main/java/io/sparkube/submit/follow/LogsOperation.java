@@ -1,5 +1,6 @@
 package io.sparkube.submit.follow;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.sparkube.model.error.Failure;
@@ -26,7 +27,7 @@ public final class LogsOperation {
   public void logs(SubmissionId id, boolean follow, Writer out) {
     var matches = pods.find(id);
     if (matches.size() > 1) {
-      throw new SparkubeException(Failure.UNKNOWN_FLAG, id + " matches " + matches.size()
+      throw new SparkubeException(Failure.INVALID_CONFIG, id + " matches " + matches.size()
           + " driver pods; name exactly one to read its log");
     }
     var pod = matches.get(0);

@@ -23,12 +23,14 @@ public final class ClusterConnector {
   private ClusterConnector() {}
 
   public static KubernetesClient connect(ConnectionSettings settings) {
-    return connect(settings, new KubernetesSerialization());
+    return connect(config(settings), new KubernetesSerialization());
   }
 
-  /** A client using {@code serialization}, so a caller can warm it up while the client is built. */
-  public static KubernetesClient connect(ConnectionSettings settings, KubernetesSerialization serialization) {
-    var config = config(settings);
+  /**
+   * A client for a configuration already read with {@link #config}, using {@code serialization}
+   * so a caller can warm it up while the client is built.
+   */
+  public static KubernetesClient connect(Config config, KubernetesSerialization serialization) {
     var builder = new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(serialization);
     if (PlainHttpClientFactory.suits(config)) {
       builder.withHttpClientFactory(new PlainHttpClientFactory());
@@ -37,8 +39,8 @@ public final class ClusterConnector {
   }
 
   /**
-   * The client configuration {@link #connect} uses. Reading it loads the kubeconfig (and runs any
-   * exec credential plugin), so prefer {@code connect(settings).getMasterUrl()} over calling both.
+   * The client configuration for {@code settings}. Reading it loads the kubeconfig and runs any
+   * exec credential plugin, so read it once and pass it to {@link #connect(Config, KubernetesSerialization)}.
    */
   public static Config config(ConnectionSettings settings) {
     var builder = new ConfigBuilder(base(settings))

@@ -49,6 +49,11 @@ public record ConnectionSettings(
         InCluster.from(env));
   }
 
+  /** Whether any cluster is named: a master, a kubeconfig, or the pod's own service account. */
+  public boolean hasCluster() {
+    return masterUrl.isPresent() || kubeconfig.isPresent() || inCluster.hasToken();
+  }
+
   public ConnectionSettings withInCluster(InCluster other) {
     return new ConnectionSettings(masterUrl, kubeconfig, context, namespace, auth, trustCertificates,
         requestTimeout, connectionTimeout, other);

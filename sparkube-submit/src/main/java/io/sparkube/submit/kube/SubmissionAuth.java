@@ -1,7 +1,10 @@
 package io.sparkube.submit.kube;
 
 import io.sparkube.model.config.Conf;
+import io.sparkube.model.config.ConfigKey;
 import io.sparkube.model.error.SparkubeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Credentials given through {@link SubmissionAuthKeys}; each one overrides the kubeconfig's. */
@@ -22,12 +25,21 @@ public record SubmissionAuth(
     }
   }
 
+  /** The settings in {@code conf}; every file they name must be readable now, before anything is sent. */
   public static SubmissionAuth from(Conf conf) {
     return new SubmissionAuth(
-        conf.getOptional(SubmissionAuthKeys.CA_CERT_FILE),
-        conf.getOptional(SubmissionAuthKeys.CLIENT_KEY_FILE),
-        conf.getOptional(SubmissionAuthKeys.CLIENT_CERT_FILE),
+        readableFile(conf, SubmissionAuthKeys.CA_CERT_FILE),
+        readableFile(conf, SubmissionAuthKeys.CLIENT_KEY_FILE),
+        readableFile(conf, SubmissionAuthKeys.CLIENT_CERT_FILE),
         conf.getOptional(SubmissionAuthKeys.OAUTH_TOKEN),
-        conf.getOptional(SubmissionAuthKeys.OAUTH_TOKEN_FILE));
+        readableFile(conf, SubmissionAuthKeys.OAUTH_TOKEN_FILE));
+  }
+
+  private static Optional<String> readableFile(Conf conf, ConfigKey<String> key) {
+    var file = conf.getOptional(key);
+    file.filter(f -> !Files.isRegularFile(Path.of(f)) || !Files.isReadable(Path.of(f))).ifPresent(f -> {
+      throw SparkubeException.invalidConfig(key.key() + "=" + f + " is not a readable file; fix the path");
+    });
+    return file;
   }
 }

@@ -229,9 +229,10 @@ class SparkSubmitParserTest {
   }
 
   @Test
-  void theContextFallsBackToSparksOwnSetting() {
-    assertThat(parse("--conf", "spark.kubernetes.context=staging", "--class", "Main", EXAMPLES).options().context())
-        .contains("staging");
+  void sparksOwnContextSettingStaysInTheConfForTheConnector() {
+    var parsed = parse("--conf", "spark.kubernetes.context=staging", "--class", "Main", EXAMPLES);
+    assertThat(parsed.options().context()).isEmpty();
+    assertThat(parsed.request().conf().raw("spark.kubernetes.context")).contains("staging");
   }
 
   @Test

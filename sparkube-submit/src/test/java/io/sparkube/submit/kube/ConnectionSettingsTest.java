@@ -116,6 +116,25 @@ class ConnectionSettingsTest {
     assertThatThrownBy(() -> ClusterConnector.config(settings)).hasMessageContaining("context missing");
   }
 
+  @Test
+  void sparksOwnContextSettingPicksTheContextWhenNoFlagDoes() throws Exception {
+    var conf = Conf.of(Map.of("spark.kubernetes.context", "staging"));
+    var settings = ConnectionSettings.of(Optional.empty(), Optional.of(kubeconfig(mockUrl(), "t").toString()),
+        Optional.empty(), Optional.empty(), conf, env(Map.of()));
+    assertThat(settings.context()).contains("staging");
+    var flagWins = ConnectionSettings.of(Optional.empty(), Optional.of(kubeconfig(mockUrl(), "t").toString()),
+        Optional.of("main"), Optional.empty(), conf, env(Map.of()));
+    assertThat(flagWins.context()).contains("main");
+  }
+
+  @Test
+  void submissionCredentialFilesMustBeReadableBeforeAnythingIsSent() {
+    var conf = Conf.of(Map.of("spark.kubernetes.authenticate.submission.caCertFile", "/nope/ca.crt"));
+    assertThatThrownBy(() -> SubmissionAuth.from(conf))
+        .isInstanceOfSatisfying(SparkubeException.class, e -> assertThat(e.failure()).isEqualTo(Failure.INVALID_CONFIG))
+        .hasMessageContaining("/nope/ca.crt is not a readable file");
+  }
+
   private ConnectionSettings settings(Optional<String> master, Map<String, String> vars, Conf conf) {
     var settings = ConnectionSettings.of(master, Optional.empty(), Optional.empty(), Optional.empty(), conf,
         env(withHome(vars)));

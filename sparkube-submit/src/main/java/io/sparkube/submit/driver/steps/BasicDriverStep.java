@@ -1,5 +1,6 @@
 package io.sparkube.submit.driver.steps;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -18,7 +19,6 @@ import java.util.Map;
 
 /** Image, ports, resources, identity env, labels and annotations of the driver pod. */
 public final class BasicDriverStep implements FeatureStep {
-  static final String DEFAULT_CONTAINER_NAME = "spark-kubernetes-driver";
   static final double NON_JVM_OVERHEAD_FACTOR = 0.4;
   private static final long MIN_OVERHEAD_MIB_BEFORE_4_0 = 384;
 
@@ -61,7 +61,7 @@ public final class BasicDriverStep implements FeatureStep {
     conf.getOptional(DriverKeys.DRIVER_LIMIT_CORES).ifPresent(l -> limits.put("cpu", new Quantity(l)));
 
     var container = new ContainerBuilder(pod.container())
-        .withName(pod.container().getName() != null ? pod.container().getName() : DEFAULT_CONTAINER_NAME)
+        .withName(pod.container().getName() != null ? pod.container().getName() : SparkLabels.DRIVER_CONTAINER)
         .withImage(image)
         .withImagePullPolicy(conf.get(DriverKeys.IMAGE_PULL_POLICY))
         .addAllToPorts(ports.containerPorts())

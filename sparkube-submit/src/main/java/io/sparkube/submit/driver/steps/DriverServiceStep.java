@@ -1,5 +1,6 @@
 package io.sparkube.submit.driver.steps;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.sparkube.model.error.SparkubeException;
@@ -49,7 +50,7 @@ public final class DriverServiceStep implements FeatureStep {
         .withNewMetadata()
             .withName(serviceName)
             .addToAnnotations(conf.serviceAnnotations())
-            .addToLabels(DriverConf.APP_ID_LABEL, conf.appId())
+            .addToLabels(SparkLabels.APP_ID, conf.appId())
             .addToLabels(conf.serviceLabels())
             .endMetadata()
         .withNewSpec()

@@ -1,5 +1,6 @@
 package io.sparkube.submit.driver.steps;
 
+import io.sparkube.submit.SparkLabels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -85,7 +86,7 @@ public final class MountVolumesStep implements FeatureStep {
 
   private HasMetadata claim(String name, VolumeSpec.Pvc pvc) {
     Map<String, String> labels = new LinkedHashMap<>(pvc.labels());
-    labels.put(DriverConf.APP_ID_LABEL, conf.appId());
+    labels.put(SparkLabels.APP_ID, conf.appId());
     var meta = new PersistentVolumeClaimBuilder().withKind("PersistentVolumeClaim").withApiVersion("v1")
         .withNewMetadata().withName(name).addToLabels(labels);
     if (conf.line().atLeast(SparkLine.V4_0)) {
