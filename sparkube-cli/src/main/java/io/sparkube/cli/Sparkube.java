@@ -20,11 +20,12 @@ public final class Sparkube implements Runnable {
     this.terminal = terminal;
   }
 
-  /** With no subcommand, say what the subcommands are. */
+  /** With no subcommand, say what the subcommands are; a command was expected, so it is a usage error. */
   @Override
   public void run() {
     terminal.err().print(spec.commandLine().getUsageMessage());
     terminal.err().flush();
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is expected");
   }
 
   /** Runs one command line and returns the process exit code. */

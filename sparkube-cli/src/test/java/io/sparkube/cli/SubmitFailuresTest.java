@@ -135,8 +135,7 @@ class SubmitFailuresTest {
 
   @Test
   void quotaExceededAfterThePodWasCreatedRemovesThePod() {
-    var dispatcher = new FaultyApiDispatcher().fail("PATCH", "/configmaps/", 403, "Forbidden", "", null)
-        .fail("PATCH", "-conf-map", 403, "Forbidden",
+    var dispatcher = new FaultyApiDispatcher().fail("PATCH", "-conf-map", 403, "Forbidden",
             "configmaps \"x\" is forbidden: exceeded quota: team-quota, requested: count/configmaps=1,"
                 + " used: count/configmaps=10, limited: count/configmaps=10", "configmaps");
     try (var api = LocalApiServer.start(dispatcher, 0)) {

@@ -1,6 +1,7 @@
 package io.sparkube.cli.jobs;
 
 import io.sparkube.model.config.Conf;
+import io.sparkube.submit.driver.DriverKeys;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.kube.ConnectionSettings;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class ClusterOptions {
   String context;
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "namespace for ids without one; default: the context's, else default")
+      description = "namespace for ids without one; default: spark.kubernetes.namespace, else default")
   String namespace;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE",
@@ -32,9 +33,15 @@ public final class ClusterOptions {
     return Conf.of(conf);
   }
 
+  /**
+   * Ids without a namespace are looked up where submit creates drivers: spark.kubernetes.namespace,
+   * else "default" (not the kubeconfig context's namespace), as spark-submit's --status does.
+   */
   ConnectionSettings settings(SubmitEnvironment environment) {
+    var conf = conf();
+    var effectiveNamespace = Optional.ofNullable(namespace).orElseGet(() -> conf.get(DriverKeys.NAMESPACE));
     return ConnectionSettings.of(Optional.ofNullable(master), Optional.ofNullable(kubeconfig),
-        Optional.ofNullable(context), Optional.ofNullable(namespace), conf(), environment);
+        Optional.ofNullable(context), Optional.of(effectiveNamespace), conf, environment);
   }
 
   Optional<String> namespace() {

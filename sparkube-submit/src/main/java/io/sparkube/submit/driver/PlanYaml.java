@@ -1,13 +1,16 @@
 package io.sparkube.submit.driver;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * A plan as YAML documents in creation order, for --dry-run. Each object carries its namespace,
- * so the output can be read, diffed or applied as it is.
+ * so the output can be read and diffed. Secret values are replaced by a placeholder: a dry run's
+ * output lands in terminals and CI logs, where credentials must not.
  */
 public final class PlanYaml {
+  static final String REDACTED = "PHJlZGFjdGVkPg=="; // base64 of "<redacted>", so the Secret stays valid
   private PlanYaml() {}
 
   public static String render(DriverPlan plan) {
@@ -16,6 +19,9 @@ public final class PlanYaml {
       var copy = Serialization.clone(object);
       if (copy.getMetadata().getNamespace() == null) {
         copy.getMetadata().setNamespace(plan.namespace());
+      }
+      if (copy instanceof Secret secret && secret.getData() != null) {
+        secret.getData().replaceAll((key, value) -> REDACTED);
       }
       var yaml = Serialization.asYaml(copy);
       out.append(yaml).append(yaml.endsWith("\n") ? "" : "\n");

@@ -19,7 +19,7 @@ final class JobWatch implements ResourceEventHandler<Pod> {
   private final String driverName;
   private final Reporter reporter;
   private final CompletableFuture<Pod> finished = new CompletableFuture<>();
-  private volatile String lastPhase;
+  private String lastPhase;
 
   JobWatch(String namespace, String driverName, Reporter reporter) {
     this.namespace = namespace;
@@ -55,11 +55,7 @@ final class JobWatch implements ResourceEventHandler<Pod> {
     if (!isDriver(pod)) {
       return;
     }
-    var phase = DriverContainer.phase(pod);
-    if (!Objects.equals(phase, lastPhase)) {
-      lastPhase = phase;
-      reporter.info("Driver " + PodStates.describe(pod));
-    }
+    reportPhaseChange(pod);
     if (DriverContainer.finished(pod)) {
       finished.complete(pod);
     }
@@ -76,5 +72,14 @@ final class JobWatch implements ResourceEventHandler<Pod> {
 
   private boolean isDriver(Pod pod) {
     return driverName.equals(pod.getMetadata().getName());
+  }
+
+  /** Called from the informer's thread and from the follower's; one line per phase either way. */
+  private synchronized void reportPhaseChange(Pod pod) {
+    var phase = DriverContainer.phase(pod);
+    if (!Objects.equals(phase, lastPhase)) {
+      lastPhase = phase;
+      reporter.info("Driver " + PodStates.describe(pod));
+    }
   }
 }
