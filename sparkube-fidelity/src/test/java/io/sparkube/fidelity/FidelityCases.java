@@ -45,8 +45,10 @@ final class FidelityCases {
                 + line.referenceVersion(),
             "--conf", "spark.kubernetes.container.image.pullPolicy=Always",
             "--conf", "spark.kubernetes.container.image.pullSecrets=regcred,mirror-cred")),
+        // The tag names no version, so sparkube needs --spark-version (and says so without it).
         onAllLines("image with {{SPARK_VERSION}}", line -> javaApp(line, List.of(
-            "--conf", "spark.kubernetes.container.image=apache/spark:{{SPARK_VERSION}}"))),
+            "--conf", "spark.kubernetes.container.image=apache/spark:{{SPARK_VERSION}}")))
+            .withSparkubeFlags(line -> List.of("--spark-version", line.referenceVersion())),
         onAllLines("driver pod name", line -> pi(line,
             "--conf", "spark.kubernetes.driver.pod.name=nightly-etl-driver")),
         onAllLines("driver and executor labels and annotations", line -> pi(line,

@@ -21,7 +21,7 @@ class FidelityTest {
   void ourDriverObjectsEqualSparks(SparkLine line, FidelityCase fidelityCase) {
     var spark = SparkReference.submit(line, fidelityCase.argv(line));
     var ids = SubmissionIdsExtractor.extract(spark);
-    var ours = SparkubeRun.submit(line, spark.argv(), ids, submitClock(spark));
+    var ours = SparkubeRun.submit(line, fidelityCase.sparkubeArgv(line, spark.argv()), ids, submitClock(spark));
 
     var unexplained = ObjectDiff.unexplained(spark, ours);
     if (!unexplained.isEmpty()) {
