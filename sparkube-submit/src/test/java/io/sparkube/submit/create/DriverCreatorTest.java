@@ -17,6 +17,8 @@ import io.sparkube.submit.driver.DriverPlan;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DriverCreatorTest {
   private static final String NS = "jobs";
@@ -132,6 +134,24 @@ class DriverCreatorTest {
         .hasMessage("namespace \"jobs\" does not exist; create it with kubectl create namespace jobs"
             + " or set spark.kubernetes.namespace");
     assertThat(server.requests()).containsExactly("POST " + PODS);
+  }
+
+  /** Every write of a submission, failing in turn: whatever was created before it is gone after. */
+  @ParameterizedTest(name = "write {0} fails")
+  @CsvSource({
+      "PATCH, /api/v1/namespaces/jobs/configmaps/pre-a, 0",
+      "PATCH, /api/v1/namespaces/jobs/configmaps/pre-b, 0",
+      "POST, /api/v1/namespaces/jobs/pods, 0",
+      "PATCH, /api/v1/namespaces/jobs/configmaps/pre-a, 1",
+      "PATCH, /api/v1/namespaces/jobs/configmaps/pre-b, 1",
+      "PATCH, /api/v1/namespaces/jobs/services/app-driver-svc, 0",
+      "PATCH, /api/v1/namespaces/jobs/configmaps/spark-drv-conf-map, 0"})
+  void anyFailedWriteLeavesNothingBehind(String method, String path, int skip) {
+    // 422, not a 5xx: fabric8 retries server errors, so a single 500 would not fail the write.
+    server.fail(method, path, skip, 422, "Invalid", "the object is invalid", null);
+
+    assertThatThrownBy(() -> creator.create(plan())).isInstanceOf(SparkubeException.class);
+    assertThat(stored()).isEmpty();
   }
 
   private List<HasMetadata> stored() {
