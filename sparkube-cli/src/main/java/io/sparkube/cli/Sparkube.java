@@ -2,6 +2,7 @@ package io.sparkube.cli;
 
 import io.sparkube.model.error.Failure;
 import io.sparkube.cli.jobs.JobCommands;
+import io.sparkube.cli.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ public final class Sparkube implements Runnable {
 
   /** Runs one command line and returns the process exit code. */
   public static int run(String[] args, Terminal terminal) {
-    var commandLine = new CommandLine(new Sparkube(terminal))
+    var commandLine = new CommandLine(new Sparkube(terminal), new TerminalFactory(terminal))
         .setOut(terminal.out())
         .setErr(terminal.err())
         .setExpandAtFiles(false)
@@ -43,6 +44,7 @@ public final class Sparkube implements Runnable {
         .setExpandAtFiles(false);
     commandLine.addSubcommand("submit", submit);
     JobCommands.register(commandLine, terminal);
+    commandLine.addSubcommand("local", new CommandLine(LocalCommand.class, new TerminalFactory(terminal)));
     int code = commandLine.execute(args);
     terminal.out().flush();
     terminal.err().flush();

@@ -4,8 +4,12 @@ import io.sparkube.submit.SubmitOutcome;
 import io.sparkube.submit.SubmitService;
 import io.sparkube.submit.args.SparkSubmitParser;
 import io.sparkube.submit.driver.PlanYaml;
+import io.sparkube.cli.local.LocalClusterProcess;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code sparkube submit}: spark-submit's command line, handed whole to Sparkube's own parser.
@@ -33,7 +37,10 @@ final class Submit {
     }
     var reporter = new TerminalReporter(terminal);
     try {
-      var outcome = new SubmitService(reporter, Clock.systemUTC()).submit(argv, terminal.environment());
+      // With no cluster configured at all, submit runs on the local cluster, starting it if needed.
+      Supplier<Path> localCluster = () -> LocalClusterProcess.ensureRunning(terminal.environment(), reporter::info);
+      var outcome = new SubmitService(reporter, Clock.systemUTC(), Optional.of(localCluster))
+          .submit(argv, terminal.environment());
       reporter.finish();
       if (outcome instanceof SubmitOutcome.DryRun dryRun) {
         terminal.out().print(PlanYaml.render(dryRun.plan()));

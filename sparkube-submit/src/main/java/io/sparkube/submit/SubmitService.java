@@ -16,11 +16,13 @@ import io.sparkube.submit.follow.JobFollower;
 import io.sparkube.submit.kube.ClusterConnector;
 import io.sparkube.submit.kube.ConnectionSettings;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * One submission from command line to outcome: parse, pick the Spark line, plan the driver's
@@ -33,10 +35,20 @@ public final class SubmitService {
 
   private final Reporter reporter;
   private final Clock clock;
+  private final Optional<Supplier<Path>> localCluster;
 
   public SubmitService(Reporter reporter, Clock clock) {
+    this(reporter, clock, Optional.empty());
+  }
+
+  /**
+   * @param localCluster starts the local cluster if needed and gives its kubeconfig; used when no
+   *     cluster is configured at all (no --master, no kubeconfig, not in a pod)
+   */
+  public SubmitService(Reporter reporter, Clock clock, Optional<Supplier<Path>> localCluster) {
     this.reporter = reporter;
     this.clock = clock;
+    this.localCluster = localCluster;
   }
 
   public SubmitOutcome submit(List<String> argv, SubmitEnvironment env) throws InterruptedException {
@@ -48,8 +60,14 @@ public final class SubmitService {
 
     var settings = ConnectionSettings.of(options.master(), options.kubeconfig(), options.context(),
         Optional.empty(), parsed.request().conf(), env);
-    var config = options.dryRun() && !settings.hasCluster() ? Optional.<Config>empty()
-        : Optional.of(ClusterConnector.config(settings));
+    if (!settings.hasCluster() && !options.dryRun() && localCluster.isPresent()) {
+      var kubeconfig = localCluster.get().get();
+      settings = ConnectionSettings.of(options.master(), Optional.of(kubeconfig.toString()), options.context(),
+          Optional.empty(), parsed.request().conf(), env);
+    }
+    var connection = settings;
+    var config = options.dryRun() && !connection.hasCluster() ? Optional.<Config>empty()
+        : Optional.of(ClusterConnector.config(connection));
     var request = withMaster(parsed.request(), config);
     // Building the client takes longer than planning; do both at once. Nothing is sent yet.
     var serialization = new KubernetesSerialization();

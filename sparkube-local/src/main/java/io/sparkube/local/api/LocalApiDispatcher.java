@@ -1,32 +1,135 @@
 package io.sparkube.local.api;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.Buffer;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * fabric8's CRUD dispatcher plus the two behaviours Spark's client relies on: server-side apply
- * (Spark applies the driver's Service and ConfigMap) and a Pending status on new pods (Spark's
- * pod watchers fail on a pod with no status, which a real API server never returns).
+ * fabric8's CRUD dispatcher plus what a real API server does and Spark, kubectl and the node rely
+ * on: server-side apply, a Pending status on new pods, {@code generateName} with a 5-character
+ * suffix, the {@code status} subresource for built-in kinds, discovery, ownerReference garbage
+ * collection and graceful pod deletion. In cluster mode ({@link ClusterMode}) also ServiceAccount
+ * admission, TokenRequest, OIDC discovery and per-namespace defaults.
+ *
+ * <h2>Pod deletion protocol (for the node)</h2>
+ * <ol>
+ *   <li>A DELETE of a pod that no node runs (no {@code spec.nodeName}), that has ended (phase
+ *       {@code Succeeded} or {@code Failed}), or with {@code gracePeriodSeconds=0} removes it at once:
+ *       watchers see DELETED.</li>
+ *   <li>Otherwise the pod stays, marked: {@code metadata.deletionTimestamp} (now + grace),
+ *       {@code metadata.deletionGracePeriodSeconds} (the request's grace, else the pod's
+ *       {@code terminationGracePeriodSeconds}, else 30) and the finalizer
+ *       {@value Deletions#TERMINATION_FINALIZER}; watchers see MODIFIED. Further DELETEs with a
+ *       positive grace change nothing.</li>
+ *   <li>The node, seeing {@code deletionTimestamp}, sends SIGTERM, waits up to
+ *       {@code deletionGracePeriodSeconds}, sends SIGKILL, may update the pod's status, and then
+ *       finalizes with {@code DELETE ...?gracePeriodSeconds=0} (or DeleteOptions with it): the pod
+ *       is removed (DELETED). A 404 there means the pod is already gone; that is fine.</li>
+ *   <li>If nobody finalizes within grace + {@value Deletions#FINALIZE_SLACK_SECONDS} s, the API
+ *       server removes the pod itself. So a node must also stop a pod's containers at once when it
+ *       sees DELETED for a pod it still runs (e.g. {@code kubectl delete --force --grace-period=0}).</li>
+ *   <li>Once a pod (or any object) is removed, its dependents by ownerReference are deleted the same
+ *       way; dependent pods that a node runs go through steps 2-4 themselves.</li>
+ * </ol>
  */
 public class LocalApiDispatcher extends KubernetesCrudDispatcher {
   private static final String APPLY_PATCH = "application/apply-patch+yaml";
   private static final String PODS_COLLECTION = "/pods";
+  private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+  private final ClusterMode cluster;
+  private final Discovery discovery = new Discovery(this::storedCrds);
+  private final Deletions deletions;
+
+  /** The plain store for API-level tests: no admission, no defaults, nothing seeded. */
+  public LocalApiDispatcher() {
+    this(null, Clock.systemUTC());
+  }
+
+  LocalApiDispatcher(ClusterMode cluster, Clock clock) {
+    this.cluster = cluster;
+    this.deletions = new Deletions(new StoreView(), clock);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    var path = withoutQuery(request.getPath());
+    var method = request.method();
+    if (method == HttpMethod.GET) {
+      var answer = cluster != null ? cluster.publicDocument(path) : null;
+      answer = answer != null ? answer : discovery.answer(path);
+      if (answer != null) {
+        return answer;
+      }
+    }
+    if (cluster != null && method == HttpMethod.POST && TokenRequests.PATH.matcher(path).matches()) {
+      return cluster.tokenRequest(path, request.getUtf8Body(), p -> find(p).map(StoredObject::resource));
+    }
+    if (method == HttpMethod.DELETE) {
+      var body = request.getBody() == null ? null : request.getUtf8Body();
+      return deletions.delete(isCollection(path) ? request.getPath() : path, isCollection(path), body,
+          query(request.getPath()));
+    }
+    var response = super.dispatch(request);
+    if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+      deletions.collectGarbage();
+    }
+    if (method == HttpMethod.GET && response != null && response.code() == 200
+        && Tables.wanted(request.getHeader("Accept")) && response.getWebSocketListener() == null) {
+      return ApiStatus.json(200, Tables.of(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)));
+    }
+    return response;
+  }
 
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
     var path = withoutQuery(request.getPath());
-    if (request.method() == HttpMethod.POST && path.endsWith(PODS_COLLECTION)) {
-      return super.handleCreate(withBody(request, HttpMethod.POST, path, withPendingStatus(request.getUtf8Body())));
+    if (request.method() != HttpMethod.POST) {
+      return super.handleCreate(request);
     }
-    return super.handleCreate(request);
+    var object = Serialization.unmarshal(request.getUtf8Body(), GenericKubernetesResource.class);
+    NewObjects.nameFromGenerateName(object);
+    var namespace = namespaceOf(path);
+    if (cluster != null && namespace != null && find("/api/v1/namespaces/" + namespace).isEmpty()) {
+      // kube-apiserver's NamespaceLifecycle admission: nothing is created in a namespace that does not exist.
+      return ApiStatus.response(404, "NotFound", "namespaces \"" + namespace + "\" not found");
+    }
+    if ("Namespace".equals(object.getKind())) {
+      NewObjects.withStatusPhase(object, "Active");
+    }
+    if (path.endsWith(PODS_COLLECTION)) {
+      NewObjects.withStatusPhase(object, "Pending");
+      if (cluster != null) {
+        var admitted = cluster.admitPod(object, namespace, p -> find(p).map(StoredObject::resource));
+        if (admitted.code() != 200) {
+          return admitted;
+        }
+        object = Serialization.unmarshal(admitted.getBody().readUtf8(), GenericKubernetesResource.class);
+      }
+    }
+    var response = super.handleCreate(withBody(request, path, Serialization.asJson(object)));
+    if (cluster != null && response.code() == 201 && "Namespace".equals(object.getKind())) {
+      var name = object.getMetadata().getName();
+      cluster.namespaceDefaults(name).forEach(o -> super.handleCreate(withBody(request, o.path(),
+          Serialization.asJson(o.resource()))));
+    }
+    return response;
   }
 
   @Override
@@ -46,18 +149,111 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
     return super.handlePatch(jsonRequest(HttpMethod.PATCH, itemPath, "application/merge-patch+json", json));
   }
 
-  private static String withPendingStatus(String body) {
-    var pod = Serialization.unmarshal(body, GenericKubernetesResource.class);
-    var status = pod.getAdditionalProperties().get("status");
-    if (!(status instanceof Map<?, ?> map) || map.get("phase") == null) {
-      pod.getAdditionalProperties().put("status", Map.of("phase", "Pending"));
-    }
-    return Serialization.asJson(pod);
+  /** Built-in kinds keep their status out of reach of a plain update, as CRDs with a status subresource do. */
+  @Override
+  public boolean isStatusSubresourceEnabledForResource(String path) {
+    var parts = ((KubernetesAttributesExtractor) attributeExtractor).fromKubernetesPath(path);
+    boolean item = parts.get(KubernetesAttributesExtractor.NAME) != null;
+    return super.isStatusSubresourceEnabledForResource(path)
+        || (item && BuiltInResources.WITH_STATUS_SUBRESOURCE.contains(parts.get(KubernetesAttributesExtractor.PLURAL)));
   }
 
-  private static RecordedRequest withBody(RecordedRequest original, HttpMethod method, String path, String json) {
-    return new RecordedRequest("HTTP/1.1", method, path + query(original.getPath()), original.getHeaders(),
-        new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    var old = newState == null && oldAttributes != null ? map.get(oldAttributes) : null;
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (old != null) {
+      var gone = Serialization.unmarshal(old, GenericKubernetesResource.class).getMetadata();
+      deletions.removed(gone.getUid(), gone.getNamespace());
+    }
+  }
+
+  /** Creates an object as a client would (admission, defaults and all); for seeding the cluster. */
+  MockResponse create(String collectionPath, String json) {
+    return handleCreate(jsonRequest(HttpMethod.POST, collectionPath, "application/json", json));
+  }
+
+  @Override
+  public void shutdown() {
+    deletions.close();
+    super.shutdown();
+  }
+
+  Optional<StoredObject> find(String itemPath) {
+    var response = super.handleGet(itemPath);
+    if (response.code() != 200 || response.getBody() == null) {
+      return Optional.empty();
+    }
+    var object = Serialization.unmarshal(new String(response.getBody().getBytes(), StandardCharsets.UTF_8),
+        GenericKubernetesResource.class);
+    return Optional.of(new StoredObject(itemPath, object));
+  }
+
+  private List<StoredObject> stored() {
+    List<Map.Entry<AttributeSet, String>> entries;
+    synchronized (map) {
+      entries = new ArrayList<>(map.entrySet());
+    }
+    return entries.stream().map(StoredObject::of).toList();
+  }
+
+  private List<CustomResourceDefinition> storedCrds() {
+    return stored().stream().filter(o -> o.path().startsWith(CRDS + "/"))
+        .map(o -> Serialization.unmarshal(Serialization.asJson(o.resource()), CustomResourceDefinition.class)).toList();
+  }
+
+  private boolean isCollection(String path) {
+    return ((KubernetesAttributesExtractor) attributeExtractor).fromKubernetesPath(path)
+        .get(KubernetesAttributesExtractor.NAME) == null;
+  }
+
+  private String namespaceOf(String path) {
+    return ((KubernetesAttributesExtractor) attributeExtractor).fromKubernetesPath(path)
+        .get(KubernetesAttributesExtractor.NAMESPACE);
+  }
+
+  /** The store as {@link Deletions} sees it; removals go through the CRUD store so watchers hear of them. */
+  private final class StoreView implements Deletions.Store {
+    @Override
+    public Optional<StoredObject> find(String itemPath) {
+      return LocalApiDispatcher.this.find(itemPath);
+    }
+
+    @Override
+    public List<StoredObject> all() {
+      return stored();
+    }
+
+    @Override
+    public List<StoredObject> list(String collectionPath) {
+      var response = LocalApiDispatcher.super.handleGet(collectionPath);
+      if (response.code() != 200 || response.getBody() == null) {
+        return List.of();
+      }
+      var list = Serialization.unmarshal(new String(response.getBody().getBytes(), StandardCharsets.UTF_8),
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList.class);
+      var parts = ((KubernetesAttributesExtractor) attributeExtractor).fromKubernetesPath(collectionPath);
+      var plural = parts.get(KubernetesAttributesExtractor.PLURAL);
+      return list.getItems().stream()
+          .map(item -> new StoredObject(StoredObject.path(item, plural), item)).toList();
+    }
+
+    @Override
+    public MockResponse remove(String itemPath) {
+      return LocalApiDispatcher.super.handleDelete(itemPath);
+    }
+
+    @Override
+    public MockResponse jsonPatch(String itemPath, String json) {
+      return LocalApiDispatcher.super.handlePatch(
+          jsonRequest(HttpMethod.PATCH, itemPath, "application/json-patch+json", json));
+    }
+  }
+
+  private static RecordedRequest withBody(RecordedRequest original, String path, String json) {
+    return new RecordedRequest("HTTP/1.1", HttpMethod.POST, path + queryString(original.getPath()),
+        original.getHeaders(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static RecordedRequest jsonRequest(HttpMethod method, String path, String contentType, String json) {
@@ -70,8 +266,20 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
     return q < 0 ? path : path.substring(0, q);
   }
 
-  private static String query(String path) {
+  private static String queryString(String path) {
     var q = path.indexOf('?');
     return q < 0 ? "" : path.substring(q);
+  }
+
+  private static Map<String, String> query(String path) {
+    var params = new HashMap<String, String>();
+    var query = queryString(path);
+    for (var pair : query.isEmpty() ? new String[0] : query.substring(1).split("&")) {
+      var eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return params;
   }
 }

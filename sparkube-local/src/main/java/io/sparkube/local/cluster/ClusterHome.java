@@ -1,0 +1,49 @@
+package io.sparkube.local.cluster;
+
+import io.sparkube.local.PodLogLayout;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The files of the local cluster, under one directory ({@code $SPARKUBE_HOME/local}, by default
+ * {@code ~/.sparkube/local}): its pid, kubeconfig, log, API server state, pods and logs. Images
+ * live beside it, in {@code $SPARKUBE_HOME/images}, shared by every cluster.
+ */
+public record ClusterHome(Path dir, Path imagesDir) {
+
+  public static ClusterHome of(Map<String, String> env) {
+    var base = env.containsKey("SPARKUBE_HOME")
+        ? Path.of(env.get("SPARKUBE_HOME"))
+        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".sparkube");
+    return new ClusterHome(base.resolve("local"), base.resolve("images"));
+  }
+
+  public Path pidFile() {
+    return dir.resolve("cluster.pid");
+  }
+
+  /** Written by the cluster process once it serves requests, removed when it stops. */
+  public Path readyFile() {
+    return dir.resolve("cluster.ready");
+  }
+
+  public Path kubeconfig() {
+    return dir.resolve("kubeconfig");
+  }
+
+  public Path logFile() {
+    return dir.resolve("cluster.log");
+  }
+
+  public Path apiDir() {
+    return dir.resolve("api");
+  }
+
+  public Path nodeDir() {
+    return dir.resolve("node");
+  }
+
+  public PodLogLayout podLogs() {
+    return new PodLogLayout(dir.resolve("logs"));
+  }
+}
