@@ -1,9 +1,11 @@
 package io.sparkube.cli.jobs;
 
+import io.sparkube.local.cluster.ClusterHome;
 import io.sparkube.model.config.Conf;
 import io.sparkube.submit.driver.DriverKeys;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.kube.ConnectionSettings;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +42,15 @@ public final class ClusterOptions {
   ConnectionSettings settings(SubmitEnvironment environment) {
     var conf = conf();
     var effectiveNamespace = Optional.ofNullable(namespace).orElseGet(() -> conf.get(DriverKeys.NAMESPACE));
-    return ConnectionSettings.of(Optional.ofNullable(master), Optional.ofNullable(kubeconfig),
+    var settings = ConnectionSettings.of(Optional.ofNullable(master), Optional.ofNullable(kubeconfig),
         Optional.ofNullable(context), Optional.of(effectiveNamespace), conf, environment);
+    // Where submit would have used the local cluster, so do these; they never start it.
+    var local = ClusterHome.of(environment.variables()).kubeconfig();
+    if (!settings.hasCluster() && Files.isRegularFile(local)) {
+      settings = ConnectionSettings.of(Optional.empty(), Optional.of(local.toString()), Optional.ofNullable(context),
+          Optional.of(effectiveNamespace), conf, environment);
+    }
+    return settings;
   }
 
   Optional<String> namespace() {

@@ -66,7 +66,10 @@ public final class ClusterDaemon {
   /** Stops the cluster and everything it runs; a no-op when it is not running. */
   public boolean down(Duration timeout) {
     var process = running();
-    process.ifPresent(p -> stop(p, timeout));
+    process.ifPresent(p -> {
+      stop(p, timeout);
+      removeStateFiles();
+    });
     cleanUpAfterCrash();
     return process.isPresent();
   }
@@ -110,6 +113,10 @@ public final class ClusterDaemon {
           + "; cleaning up");
     }
     leftovers.forEach(ProcessHandle::destroyForcibly);
+    removeStateFiles();
+  }
+
+  private void removeStateFiles() {
     try {
       Files.deleteIfExists(home.pidFile());
       Files.deleteIfExists(home.readyFile());

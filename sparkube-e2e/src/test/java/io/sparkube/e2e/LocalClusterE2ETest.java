@@ -1,0 +1,196 @@
+package io.sparkube.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Real Spark on the local cluster: images built from Maven Central's jars, the cluster started
+ * with sparkube local up, jobs submitted with sparkube submit (no kubeconfig: the local cluster is
+ * the default), and by Spark's own spark-submit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalClusterE2ETest {
+  private Cli cli;
+  private KubernetesClient client;
+
+  @BeforeAll
+  void up() throws IOException {
+    cli = new Cli(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("sparkube-e2e"));
+    for (var release : Jobs.RELEASES) {
+      var build = cli.run("local", "image", "build", "--spark", release);
+      assertThat(build.exitCode()).as(build.err()).isZero();
+    }
+    var up = cli.run("local", "up");
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    client = new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(null, cli.kubeconfig().toFile())).build();
+  }
+
+  @AfterAll
+  void down() {
+    if (client != null) {
+      client.close();
+    }
+    var down = cli.run("local", "down");
+    assertThat(down.exitCode()).as(down.err()).isZero();
+    assertThat(processesOfTheCluster()).as("processes left behind").isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3.5.6", "4.0.2", "4.1.0"})
+  void sparkPiRunsWithTwoExecutorsOnEachLine(String release) {
+    var name = "pi-" + release.replace('.', '-');
+    var run = cli.run(Jobs.submit(release, name, "org.apache.spark.examples.SparkPi", List.of(), "20")
+        .toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("2 running").contains("exited with code 0");
+    assertThat(driverLog(name)).contains("Pi is roughly 3.1");
+  }
+
+  @Test
+  void twoJobsRunAtOnce() {
+    var first = CompletableFuture.supplyAsync(() -> cli.run(Jobs.submit("3.5.6", "together-a",
+        "org.apache.spark.examples.SparkPi", List.of(), "10").toArray(String[]::new)));
+    var second = CompletableFuture.supplyAsync(() -> cli.run(Jobs.submit("4.0.2", "together-b",
+        "org.apache.spark.examples.SparkPi", List.of(), "10").toArray(String[]::new)));
+
+    for (var run : List.of(first.join(), second.join())) {
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+    assertThat(driverLog("together-a")).contains("Pi is roughly");
+    assertThat(driverLog("together-b")).contains("Pi is roughly");
+  }
+
+  @Test
+  void aFailingDriverIsReportedAndItsExecutorsAreCleanedUp() {
+    var run = cli.run(Jobs.submit("4.0.2", "fails", "io.sparkube.examples.WordCount", List.of(),
+        "no-such-file.txt").toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    assertThat(run.err()).contains("Failed");
+    var appId = appIdOf("fails");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(executorsOf(appId)).isEmpty());
+  }
+
+  @Test
+  void killDuringARunLeavesNothing() {
+    var run = cli.run(Jobs.submit("3.5.6", "killed", "org.apache.spark.examples.SparkPi",
+        List.of("--no-wait"), "100000").toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var id = run.out().trim();
+    var appId = appIdOf("killed");
+    await().atMost(Duration.ofMinutes(2)).until(() -> executorsOf(appId).stream()
+        .anyMatch(p -> "Running".equals(p.getStatus().getPhase())));
+
+    var kill = cli.run("kill", id);
+
+    assertThat(kill.exitCode()).as(kill.err()).isZero();
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      assertThat(client.pods().withLabel("spark-app-selector", appId).list().getItems()).isEmpty();
+      assertThat(client.services().list().getItems()).noneMatch(s -> s.getMetadata().getName().startsWith("killed-"));
+      assertThat(client.configMaps().list().getItems())
+          .noneMatch(c -> c.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getName().startsWith("killed-")));
+    });
+  }
+
+  @Test
+  void wordCountReadsAFilePassedWithFiles() throws IOException {
+    var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    var text = "spark on kubernetes\nspark without the glue\n".getBytes(StandardCharsets.UTF_8);
+    server.createContext("/words.txt", exchange -> {
+      exchange.sendResponseHeaders(200, text.length);
+      exchange.getResponseBody().write(text);
+      exchange.close();
+    });
+    server.start();
+    try {
+      var url = "http://127.0.0.1:" + server.getAddress().getPort() + "/words.txt";
+      var run = cli.run(Jobs.submit("4.1.0", "words", "io.sparkube.examples.WordCount", List.of("--files", url),
+          "words.txt").toArray(String[]::new));
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(driverLog("words")).contains("spark: 2").contains("kubernetes: 1");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void sparksOwnSparkSubmitSubmitsToTheLocalCluster() throws IOException {
+    var jars = cli.repo().resolve("spark-runtimes/spark-3.5/target/jars");
+    var command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jars + "/*",
+        "org.apache.spark.deploy.SparkSubmit", "--master", "k8s://https://127.0.0.1:443", "--deploy-mode", "cluster",
+        "--name", "own-submit", "--class", "org.apache.spark.examples.SparkPi",
+        "--conf", "spark.kubernetes.container.image=apache/spark:3.5.6",
+        "--conf", "spark.executor.instances=1",
+        Jobs.examplesJar("3.5.6"), "10"));
+    var env = new java.util.HashMap<>(cli.environment());
+    env.put("KUBECONFIG", cli.kubeconfig().toString());
+
+    var run = Cli.exec(command, env);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(driverLog("own-submit")).contains("Pi is roughly");
+  }
+
+  /** Executors are named after the app name the job sets itself, so they are found by app id. */
+  private String appIdOf(String submittedName) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> driverOf(submittedName).isPresent());
+    return driverOf(submittedName).orElseThrow().getMetadata().getLabels().get("spark-app-selector");
+  }
+
+  private java.util.Optional<io.fabric8.kubernetes.api.model.Pod> driverOf(String submittedName) {
+    return client.pods().withLabel("spark-role", "driver").list().getItems().stream()
+        .filter(p -> p.getMetadata().getName().startsWith(submittedName + "-")).findFirst();
+  }
+
+  private List<io.fabric8.kubernetes.api.model.Pod> executorsOf(String appId) {
+    return client.pods().withLabel("spark-app-selector", appId).withLabel("spark-role", "executor").list().getItems();
+  }
+
+  private String driverLog(String appName) {
+    var driver = client.pods().withLabel("spark-role", "driver").list().getItems().stream()
+        .filter(p -> p.getMetadata().getName().startsWith(appName + "-")).findFirst().orElseThrow();
+    var logs = cli.run("logs", "default:" + driver.getMetadata().getName());
+    assertThat(logs.exitCode()).as(logs.err()).isZero();
+    return logs.out();
+  }
+
+  private List<Long> processesOfTheCluster() {
+    var marker = "SPARKUBE_CLUSTER_HOME=" + cli.sparkubeHome().resolve("local");
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      return all.filter(p -> {
+        try {
+          var environ = new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")),
+              StandardCharsets.UTF_8);
+          return List.of(environ.split("\0")).contains(marker) && p.isAlive();
+        } catch (IOException e) {
+          return false;
+        }
+      }).map(ProcessHandle::pid).toList();
+    }
+  }
+}
