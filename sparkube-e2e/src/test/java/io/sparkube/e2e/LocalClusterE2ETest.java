@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class LocalClusterE2ETest {
     }
     var down = cli.run("local", "down");
     assertThat(down.exitCode()).as(down.err()).isZero();
-    assertThat(processesOfTheCluster()).as("processes left behind").isEmpty();
+    assertThat(ClusterProcesses.of(cli)).as("processes left behind").isEmpty();
   }
 
   @ParameterizedTest
@@ -177,20 +176,5 @@ class LocalClusterE2ETest {
     var logs = cli.run("logs", "default:" + driver.getMetadata().getName());
     assertThat(logs.exitCode()).as(logs.err()).isZero();
     return logs.out();
-  }
-
-  private List<Long> processesOfTheCluster() {
-    var marker = "SPARKUBE_CLUSTER_HOME=" + cli.sparkubeHome().resolve("local");
-    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-      return all.filter(p -> {
-        try {
-          var environ = new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")),
-              StandardCharsets.UTF_8);
-          return List.of(environ.split("\0")).contains(marker) && p.isAlive();
-        } catch (IOException e) {
-          return false;
-        }
-      }).map(ProcessHandle::pid).toList();
-    }
   }
 }

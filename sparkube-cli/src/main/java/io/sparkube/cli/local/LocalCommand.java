@@ -65,6 +65,7 @@ public final class LocalCommand {
       }
       terminal.out().println("the local cluster is " + (daemon.ready() ? "up" : "starting") + " (pid "
           + process.get().pid() + "); kubeconfig: " + home.kubeconfig() + "; log: " + home.logFile());
+      daemon.facts().stream().skip(1).forEach(terminal.out()::println);
       return 0;
     }
   }

@@ -82,6 +82,15 @@ public final class ClusterDaemon {
     return running().isPresent() && Files.exists(home.readyFile());
   }
 
+  /** What the running cluster says about itself (API URL, memory limits), or nothing yet. */
+  public java.util.List<String> facts() {
+    try {
+      return ready() ? Files.readAllLines(home.readyFile()) : java.util.List.of();
+    } catch (IOException e) {
+      return java.util.List.of();
+    }
+  }
+
   private Optional<Long> pid() {
     try {
       return Files.exists(home.pidFile())
@@ -130,7 +139,7 @@ public final class ClusterDaemon {
       socket.bind(address);
     } catch (IOException e) {
       throw new SparkubeException(Failure.API_UNREACHABLE, "cannot serve the local cluster's API on "
-          + address.getHostString() + ":" + address.getPort() + " (" + e.getMessage()
+          + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + e.getMessage()
           + "); stop the program using that port (see: ss -ltnp 'sport = :" + address.getPort() + "')");
     }
   }

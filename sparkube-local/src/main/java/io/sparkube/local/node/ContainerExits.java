@@ -4,13 +4,21 @@ import io.sparkube.local.PodLogLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What happens when a container's process ends: the exit file for log followers, the terminated
- * state, and a restart with backoff when the pod's restartPolicy asks for one.
+ * What happens when a container's process ends: its memory cgroup read for an OOM kill and removed,
+ * the exit file for log followers, the terminated state, and a restart with backoff when the pod's
+ * restartPolicy asks for one.
  */
 final class ContainerExits {
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerExits.class);
+  /** How often, 100ms apart, to retry removing a cgroup a dying process still holds. */
+  private static final int CGROUP_REMOVAL_ATTEMPTS = 50;
+
   private final Executor loop;
   private final PodLogLayout logs;
   private final ContainerLauncher launcher;
@@ -32,7 +40,9 @@ final class ContainerExits {
     if (container.process != process) {
       return;
     }
-    container.exited(exitCode);
+    var oomKilled = process.memoryCgroup().map(c -> c.oomKilled(exitCode)).orElse(false);
+    releaseCgroup(run, container, process, 1);
+    container.exited(exitCode, oomKilled);
     writeExitFile(run, container, exitCode);
     if (worker.isActive(run) && restarts(run.pod.getSpec().getRestartPolicy(), exitCode)) {
       var delay = worker.settingsRestartDelay(container.restartCount);
@@ -41,6 +51,18 @@ final class ContainerExits {
       container.pendingRestart = worker.schedule(delay, () -> restart(run, container));
     }
     worker.containerFinished(run);
+  }
+
+  private void releaseCgroup(PodRun run, ContainerRun container, ContainerProcess process, int attempt) {
+    if (launcher.releaseCgroup(process)) {
+      return;
+    }
+    if (attempt < CGROUP_REMOVAL_ATTEMPTS) {
+      worker.schedule(Duration.ofMillis(100), () -> releaseCgroup(run, container, process, attempt + 1));
+    } else {
+      LOG.warn("The memory cgroup of {}/{} still holds processes; it goes when the node stops", run,
+          container.name());
+    }
   }
 
   private void restart(PodRun run, ContainerRun container) {

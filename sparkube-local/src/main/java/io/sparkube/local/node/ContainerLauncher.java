@@ -18,11 +18,18 @@ final class ContainerLauncher {
   private final Path bubblewrap;
   private final EnvResolver env;
   private final PodLogLayout logs;
+  private final MemoryLimits memoryLimits;
 
-  ContainerLauncher(Path bubblewrap, EnvResolver env, PodLogLayout logs) {
+  ContainerLauncher(Path bubblewrap, EnvResolver env, PodLogLayout logs, MemoryLimits memoryLimits) {
     this.bubblewrap = bubblewrap;
     this.env = env;
     this.logs = logs;
+    this.memoryLimits = memoryLimits;
+  }
+
+  /** Removes the ended container's memory cgroup; false while a process of it lingers. */
+  boolean releaseCgroup(ContainerProcess process) {
+    return process.memoryCgroup().map(memoryLimits::release).orElse(true);
   }
 
   ContainerProcess launch(PodRun run, Container container, LocalImage image, Map<String, PreparedVolume> volumes) {
@@ -54,7 +61,15 @@ final class ContainerLauncher {
           image.root(), workingDir), false));
     }
     var log = logs.logFile(run.namespace(), run.name(), container.getName());
-    return ContainerProcess.start(command.build(), log);
+    var commandLine = command.build();
+    var cgroup = memoryLimits.create(run.pod.getMetadata().getUid() + "-" + container.getName(),
+        MemoryCap.limitBytes(container));
+    try {
+      return ContainerProcess.start(commandLine, log, cgroup);
+    } catch (RuntimeException e) {
+      cgroup.ifPresent(memoryLimits::release);
+      throw e;
+    }
   }
 
   private static boolean mountedAt(Container container, String path) {

@@ -8,35 +8,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One running container: a bwrap process whose tree is bwrap, bwrap's init inside the new PID
  * namespace, then the container's own process. bwrap does not forward signals, so SIGTERM goes
  * straight to the container's process, as a container runtime sends it to the container's PID 1.
+ * With a memory cgroup, bwrap is started by a shell that enters the group and execs it, so the
+ * tree keeps that shape.
  */
 final class ContainerProcess {
   private final Process process;
   private final Instant startedAt;
+  private final Optional<ContainerCgroup> memoryCgroup;
 
-  private ContainerProcess(Process process, Instant startedAt) {
+  private ContainerProcess(Process process, Instant startedAt, Optional<ContainerCgroup> memoryCgroup) {
     this.process = process;
     this.startedAt = startedAt;
+    this.memoryCgroup = memoryCgroup;
   }
 
-  /** Starts the command with stdout and stderr appended to the log, stdin empty. */
-  static ContainerProcess start(List<String> commandLine, Path logFile) {
+  /** Starts the command with stdout and stderr appended to the log, stdin empty, in the cgroup if any. */
+  static ContainerProcess start(List<String> commandLine, Path logFile, Optional<ContainerCgroup> memoryCgroup) {
     try {
       Files.createDirectories(logFile.getParent());
-      var process = new ProcessBuilder(commandLine)
+      var process = new ProcessBuilder(memoryCgroup.map(c -> c.enter(commandLine)).orElse(commandLine))
           .redirectInput(new File("/dev/null"))
           .redirectOutput(Redirect.appendTo(logFile.toFile()))
           .redirectErrorStream(true)
           .start();
-      return new ContainerProcess(process, Instant.now());
+      return new ContainerProcess(process, Instant.now(), memoryCgroup);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + commandLine.get(0), e);
     }
+  }
+
+  Optional<ContainerCgroup> memoryCgroup() {
+    return memoryCgroup;
   }
 
   Instant startedAt() {

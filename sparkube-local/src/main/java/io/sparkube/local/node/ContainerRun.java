@@ -38,10 +38,11 @@ final class ContainerRun {
         .endRunning().build();
   }
 
-  void exited(int exitCode) {
+  /** {@code oomKilled}: the kernel killed a process of it for exceeding its memory limit. */
+  void exited(int exitCode, boolean oomKilled) {
     var startedAt = process == null ? null : process.startedAt().toString();
     state = new ContainerStateBuilder().withNewTerminated().withExitCode(exitCode)
-        .withReason(exitCode == 0 ? "Completed" : "Error").withStartedAt(startedAt)
+        .withReason(oomKilled ? "OOMKilled" : exitCode == 0 ? "Completed" : "Error").withStartedAt(startedAt)
         .withFinishedAt(Instant.now().toString()).endTerminated().build();
     process = null;
   }

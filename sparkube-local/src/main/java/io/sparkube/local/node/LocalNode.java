@@ -40,6 +40,7 @@ public final class LocalNode implements AutoCloseable {
   });
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private Optional<String> sandboxProblem = Optional.empty();
+  private MemoryLimits memoryLimits = MemoryLimits.jvmCapOnly("the node has not started");
   private PodWorker worker;
 
   public LocalNode(KubernetesClient client, LocalImages images, Path stateDir, PodLogLayout logs,
@@ -55,6 +56,8 @@ public final class LocalNode implements AutoCloseable {
   public LocalNode start() {
     sandboxProblem = BubblewrapProbe.problem(settings.bubblewrap());
     sandboxProblem.ifPresent(problem -> LOG.error("Pods cannot run on this node: {}", problem));
+    memoryLimits = MemoryLimitsProbe.probe(settings.cgroupRoot());
+    LOG.info("{} ({})", memoryLimits.description(), memoryLimits.details());
     var configMaps = client.configMaps().inAnyNamespace().runnableInformer(0);
     var secrets = client.secrets().inAnyNamespace().runnableInformer(0);
     var services = client.services().inAnyNamespace().runnableInformer(0);
@@ -62,7 +65,7 @@ public final class LocalNode implements AutoCloseable {
     ClusterObjects objects = new InformerObjects(configMaps, secrets);
     var env = new EnvResolver(objects);
     var volumes = new PodVolumes(objects, new ServiceAccountTokens(client));
-    var launcher = new ContainerLauncher(settings.bubblewrap(), env, logs);
+    var launcher = new ContainerLauncher(settings.bubblewrap(), env, logs, memoryLimits);
     var api = new PodApi(client, settings.nodeName());
     var ips = new PodIpPool();
     var hosts = new HostsFiles(HostsFiles.machineHostname(), () -> services.getStore().list());
@@ -98,7 +101,24 @@ public final class LocalNode implements AutoCloseable {
     return sandboxProblem;
   }
 
-  /** Stops watching and kills every process the node started, waiting until they are gone. */
+  /**
+   * How containers' memory limits are enforced here, e.g. "memory limits: cgroup v1 memory
+   * controller + JVM heap cap" or "JVM heap cap only: no writable memory cgroup"; known after
+   * {@link #start()}.
+   */
+  public String memoryLimits() {
+    return memoryLimits.description();
+  }
+
+  /** The chosen mechanism itself, for tests that look at the cgroups. */
+  MemoryLimits memoryLimitsInUse() {
+    return memoryLimits;
+  }
+
+  /**
+   * Stops watching and kills every process the node started, waiting until they are gone; then
+   * removes the node's memory cgroups.
+   */
   @Override
   public void close() {
     if (loop.isShutdown()) {
@@ -110,6 +130,13 @@ public final class LocalNode implements AutoCloseable {
       processes.forEach(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join());
     }
     loop.shutdownNow();
+    try {
+      // An exit being recorded may still be removing its cgroup.
+      loop.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    memoryLimits.close();
   }
 
   private <T extends HasMetadata> ResourceEventHandler<T> onChange(Consumer<T> action, boolean onDelete) {

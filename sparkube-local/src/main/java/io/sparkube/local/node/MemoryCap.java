@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Optional;
 
 /**
- * Applies a container's {@code limits.memory}. In a real container the JVM sizes its default heap
- * from the cgroup limit it sees; here the same number reaches it as {@code -XX:MaxRAM}, so the
- * default heap (a quarter, or what MaxRAMPercentage says) comes out as it would under Kubernetes.
- * This caps JVMs only: other processes are not limited, and nothing is OOM-killed by the kernel.
+ * Reads a container's {@code limits.memory} and caps JVMs by it. In a real container the JVM sizes
+ * its default heap from the cgroup limit it sees; here the same number reaches it as
+ * {@code -XX:MaxRAM}, so the default heap (a quarter, or what MaxRAMPercentage says) comes out as it
+ * would under Kubernetes whether or not {@link MemoryLimits} also puts the container in a cgroup.
  */
 final class MemoryCap {
   private MemoryCap() {}
