@@ -11,28 +11,10 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Env, ConfigMaps, Secrets and the downward API reach the container as a kubelet delivers them. */
-class LocalNodeConfigTest {
-  @TempDir
-  Path dir;
-  NodeFixture cluster;
-
-  @BeforeEach
-  void start() throws Exception {
-    cluster = new NodeFixture(dir, NodeFixture.fastSettings());
-    cluster.node.start();
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
-
+class LocalNodeConfigTest extends RunningNodeTest {
   @Test
   void envResolvesFieldRefsAndExpandsVariables() throws Exception {
     cluster.create(shellPod("env", "echo ip=$POD_IP; echo $GREETING; echo $ESCAPED; echo ns=$NS; echo mem=$MEM;"

@@ -6,28 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pods from Pending to Succeeded or Failed, on a real node with real sandboxes. */
-class LocalNodeLifecycleTest {
-  @TempDir
-  Path dir;
-  NodeFixture cluster;
-
-  @BeforeEach
-  void start() throws Exception {
-    cluster = new NodeFixture(dir, NodeFixture.fastSettings());
-    cluster.node.start();
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
-
+class LocalNodeLifecycleTest extends RunningNodeTest {
   @Test
   void failingContainerEndsFailedWithItsExitCodeAndLog() throws Exception {
     cluster.create(shellPod("fails", "echo hi; exit 3").build());

@@ -8,28 +8,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each pod has its own loopback address, and Services resolve to pods through the hosts file. */
-class LocalNodeNetworkTest {
-  @TempDir
-  Path dir;
-  NodeFixture cluster;
-
-  @BeforeEach
-  void start() throws Exception {
-    cluster = new NodeFixture(dir, NodeFixture.fastSettings());
-    cluster.node.start();
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
-
+class LocalNodeNetworkTest extends RunningNodeTest {
   static PodBuilder withPodIp(PodBuilder pod) {
     return pod.editSpec().editFirstContainer().addToEnv(new EnvVarBuilder().withName("POD_IP").withNewValueFrom()
         .withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom().build()).endContainer().endSpec();
