@@ -1,5 +1,6 @@
 package io.sparkube.bench.localjob;
 
+import io.sparkube.bench.SparkRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code sparkube submit} in cluster mode on the local cluster (no kubeconfig in its HOME), which
  * waits for the driver and exits with its code. Its pods are watched; its driver log is read after.
  */
-record LocalClusterContender(Path root, SparkLine line, Path home, PodWatch pods, ChildProcess child)
+record LocalClusterContender(Path root, SparkRuntime line, Path home, PodWatch pods, ChildProcess child)
     implements Contender {
   private static final Pattern SUBMITTED = Pattern.compile("submitted (\\S+):(\\S+)");
 

@@ -1,5 +1,6 @@
 package io.sparkube.bench.localjob;
 
+import io.sparkube.bench.SparkRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class LocalJobBenchmark {
             + "; usage: run [--line 3.5|4.0|4.1] [--runs N] [--warmups N] [--no-report] [--wait-port MINUTES]");
       }
     }
-    var line = SparkLine.of(root, lineName);
+    var line = SparkRuntime.of(root, lineName);
     var examplesJar = root.resolve("sparkube-examples/target/sparkube-examples-0.1.0-SNAPSHOT.jar");
     if (!Files.isRegularFile(examplesJar)) {
       throw new IllegalArgumentException(examplesJar + " is missing; build it: mvn -q package -pl sparkube-examples");

@@ -1,16 +1,14 @@
 package io.sparkube.bench.localjob;
 
+import io.sparkube.bench.SparkRuntime;
+import io.sparkube.bench.BenchmarksFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes (or replaces) this Spark line's bench/local-job section of BENCHMARKS.md, leaving the other sections alone. */
 final class Report {
@@ -34,7 +32,7 @@ final class Report {
 
   private Report() {}
 
-  static String section(SparkLine line, Machine machine, List<String> baselineCommand, List<String> oursCommand,
+  static String section(SparkRuntime line, Machine machine, List<String> baselineCommand, List<String> oursCommand,
       Summary baseline, Summary ours, int warmups, Duration clusterUp) {
     return begin(line.line()) + "\n## SparkPi on the local cluster vs Spark's `local-cluster[2,1,1024]`, Spark "
         + line.version() + "\n\n"
@@ -93,18 +91,14 @@ final class Report {
   }
 
   static void write(Path file, String line, String section) throws IOException {
-    var text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
-    var existing = Pattern.compile(Pattern.quote(begin(line)) + ".*?" + Pattern.quote(end(line)) + "\\n?",
-        Pattern.DOTALL).matcher(text);
-    text = existing.find() ? existing.replaceFirst(Matcher.quoteReplacement(section)) : text + "\n" + section;
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    BenchmarksFile.writeSection(file, HEADER, "bench/local-job spark-" + line, section);
   }
 
   private static String begin(String line) {
-    return "<!-- bench/local-job spark-" + line + " begin -->";
+    return BenchmarksFile.begin("bench/local-job spark-" + line);
   }
 
   private static String end(String line) {
-    return "<!-- bench/local-job spark-" + line + " end -->";
+    return BenchmarksFile.end("bench/local-job spark-" + line);
   }
 }

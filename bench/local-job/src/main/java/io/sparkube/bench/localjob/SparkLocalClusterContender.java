@@ -1,5 +1,6 @@
 package io.sparkube.bench.localjob;
 
+import io.sparkube.bench.SparkRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Map;
  * a link to the line's jars and a {@code bin/spark-submit} doing what Spark's own does (its launcher
  * builds the driver's java command). The driver's stderr is its log.
  */
-record SparkLocalClusterContender(SparkLine line, Path examplesJar, Path homes, ChildProcess child)
+record SparkLocalClusterContender(SparkRuntime line, Path examplesJar, Path homes, ChildProcess child)
     implements Contender {
 
   @Override

@@ -1,14 +1,11 @@
 package io.sparkube.bench.submit;
 
+import io.sparkube.bench.BenchmarksFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes (or replaces) this Spark line's section of BENCHMARKS.md, leaving the other sections alone. */
 final class Report {
@@ -55,18 +52,14 @@ final class Report {
   }
 
   static void write(Path file, String line, String section) throws IOException {
-    var text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
-    var existing = Pattern.compile(Pattern.quote(begin(line)) + ".*?" + Pattern.quote(end(line)) + "\\n?",
-        Pattern.DOTALL).matcher(text);
-    text = existing.find() ? existing.replaceFirst(Matcher.quoteReplacement(section)) : text + "\n" + section;
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    BenchmarksFile.writeSection(file, HEADER, "bench/submit spark-" + line, section);
   }
 
   private static String begin(String line) {
-    return "<!-- bench/submit spark-" + line + " begin -->";
+    return BenchmarksFile.begin("bench/submit spark-" + line);
   }
 
   private static String end(String line) {
-    return "<!-- bench/submit spark-" + line + " end -->";
+    return BenchmarksFile.end("bench/submit spark-" + line);
   }
 }

@@ -1,22 +1,22 @@
-package io.sparkube.bench.localjob;
+package io.sparkube.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** A Spark line's runtime jars (spark-runtimes/spark-X.Y/target/jars), its version and Scala version. */
-record SparkLine(String line, Path jars, String version, String scala) {
+/** A Spark line's jars as spark-runtimes builds them, with the Spark and Scala versions they hold. */
+public record SparkRuntime(String line, Path jars, String version, String scala) {
   private static final Pattern SPARK_CORE = Pattern.compile("spark-core_(\\d+\\.\\d+)-(\\d+\\.\\d+\\.\\d+)\\.jar");
 
-  static SparkLine of(Path root, String line) throws IOException {
+  public static SparkRuntime of(Path root, String line) throws IOException {
     var jars = root.resolve("spark-runtimes/spark-" + line + "/target/jars");
     if (!Files.isDirectory(jars)) {
       throw new IllegalArgumentException(jars + " is missing; build it: mvn -q package -pl spark-runtimes/spark-" + line);
     }
     try (var files = Files.list(jars)) {
       return files.map(p -> SPARK_CORE.matcher(p.getFileName().toString())).filter(m -> m.matches()).findFirst()
-          .map(m -> new SparkLine(line, jars, m.group(2), m.group(1)))
+          .map(m -> new SparkRuntime(line, jars, m.group(2), m.group(1)))
           .orElseThrow(() -> new IllegalArgumentException("no spark-core jar in " + jars));
     }
   }
