@@ -25,6 +25,15 @@ record Cli(Path repo, Path home) {
     return sparkubeHome().resolve("local").resolve("kubeconfig");
   }
 
+  /** Images take a few hundred MB each; a test's home goes once its cluster is down. */
+  void deleteHome() {
+    try (var paths = Files.walk(home)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Map<String, String> environment() {
     return Map.of("HOME", home.toString(), "SPARKUBE_HOME", sparkubeHome().toString(),
         "PATH", System.getenv("PATH"));

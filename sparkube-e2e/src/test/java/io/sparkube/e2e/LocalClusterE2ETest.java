@@ -54,6 +54,7 @@ class LocalClusterE2ETest {
     var down = cli.run("local", "down");
     assertThat(down.exitCode()).as(down.err()).isZero();
     assertThat(ClusterProcesses.of(cli)).as("processes left behind").isEmpty();
+    cli.deleteHome();
   }
 
   @ParameterizedTest

@@ -38,6 +38,7 @@ class LocalClusterLifecycleE2ETest {
   @AfterAll
   void down() {
     cli.run("local", "down");
+    cli.deleteHome();
   }
 
   @Test

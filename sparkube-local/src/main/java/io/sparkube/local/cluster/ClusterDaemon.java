@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ public final class ClusterDaemon {
     cleanUpAfterCrash();
     requireFree(API_ADDRESS);
     try {
-      Files.createDirectories(home.dir());
+      // Keys, tokens and the kubeconfig live here: the cluster's user only.
+      Files.createDirectories(home.dir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.setPosixFilePermissions(home.dir(), PosixFilePermissions.fromString("rwx------"));
       Files.deleteIfExists(home.readyFile());
       var command = new ArrayList<String>();
       // A session of its own, so a Ctrl-C meant for the starting command does not reach it.

@@ -42,7 +42,7 @@ public final class LocalClusterMain {
     var kubeconfig = Files.copy(api.kubeconfig(), home.dir().resolve("kubeconfig.tmp"), StandardCopyOption.REPLACE_EXISTING);
     Files.move(kubeconfig, home.kubeconfig(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     // What sparkube local status shows: where the API is, and how memory limits are enforced.
-    Files.writeString(home.readyFile(), api.url() + "\nmemory limits: " + node.memoryLimits() + "\n");
+    Files.writeString(home.readyFile(), api.url() + "\n" + node.memoryLimits() + "\n");
     System.out.println("local cluster up: " + api.url() + ", kubeconfig " + home.kubeconfig());
     stopped.await();
   }

@@ -1,5 +1,6 @@
 package io.sparkube.local.node;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ final class BubblewrapCommand {
   private Path imageRoot;
   private String hostname;
   private String workingDir = "/";
+  private final List<Path> hidden = new ArrayList<>();
   private Path hostsFile;
   private final List<SandboxMount> volumes = new ArrayList<>();
   private final Map<String, String> env = new LinkedHashMap<>();
@@ -57,6 +59,12 @@ final class BubblewrapCommand {
     return this;
   }
 
+  /** Host directories the container must not see (the cluster's keys and tokens, the user's home). */
+  BubblewrapCommand hide(List<Path> directories) {
+    hidden.addAll(directories);
+    return this;
+  }
+
   BubblewrapCommand command(List<String> commandLine) {
     command.addAll(commandLine);
     return this;
@@ -78,6 +86,10 @@ final class BubblewrapCommand {
     var layout = new SandboxLayout(imageRoot, mountPoints);
     args.addAll(layout.fileSystemArgs());
     args.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+    // An empty tmpfs over each hidden directory: mount sources are read from the host, so the
+    // pod's own volumes (kept in the cluster's state directory) still mount.
+    hidden.stream().filter(Files::isDirectory).map(Path::toString).filter(dir -> !dir.equals("/"))
+        .forEach(dir -> args.addAll(List.of("--tmpfs", dir)));
     // Parents before children, so a volume mounted inside another one lands on top of it.
     layout.mounts().subList(0, volumes.size()).stream().sorted(Comparator.comparing(SandboxMount::target))
         .forEach(m -> addMount(args, m));

@@ -20,6 +20,14 @@ final class ContainerLauncher {
   private final PodLogLayout logs;
   private final MemoryLimits memoryLimits;
 
+  private List<Path> hidden = List.of();
+
+  /** Host directories to keep out of every container (see BubblewrapCommand#hide). */
+  ContainerLauncher hiding(List<Path> directories) {
+    this.hidden = List.copyOf(directories);
+    return this;
+  }
+
   ContainerLauncher(Path bubblewrap, EnvResolver env, PodLogLayout logs, MemoryLimits memoryLimits) {
     this.bubblewrap = bubblewrap;
     this.env = env;
@@ -36,6 +44,7 @@ final class ContainerLauncher {
     var containerEnv = env.resolve(run.pod, container, run.ip);
     var workingDir = container.getWorkingDir() != null ? container.getWorkingDir() : image.workingDir();
     var command = new BubblewrapCommand(bubblewrap)
+        .hide(hidden)
         .image(image.root())
         .hostname(run.hostname())
         .workingDir(workingDir)

@@ -65,7 +65,10 @@ public final class LocalNode implements AutoCloseable {
     ClusterObjects objects = new InformerObjects(configMaps, secrets);
     var env = new EnvResolver(objects);
     var volumes = new PodVolumes(objects, new ServiceAccountTokens(client));
-    var launcher = new ContainerLauncher(settings.bubblewrap(), env, logs, memoryLimits);
+    // Pods run as the cluster's own user, so they must not see its keys, tokens and kubeconfig
+    // (in the state directory's parent, the cluster home) nor that user's home directory.
+    var launcher = new ContainerLauncher(settings.bubblewrap(), env, logs, memoryLimits)
+        .hiding(hiddenFromPods(stateDir));
     var api = new PodApi(client, settings.nodeName());
     var ips = new PodIpPool();
     var hosts = new HostsFiles(HostsFiles.machineHostname(), () -> services.getStore().list());
@@ -167,5 +170,18 @@ public final class LocalNode implements AutoCloseable {
     public Optional<Secret> secret(String namespace, String name) {
       return Optional.ofNullable(secrets.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
     }
+  }
+
+  static java.util.List<Path> hiddenFromPods(Path stateDir) {
+    var hidden = new java.util.ArrayList<Path>();
+    if (stateDir.toAbsolutePath().getParent() != null) {
+      hidden.add(stateDir.toAbsolutePath().getParent());
+    }
+    hidden.add(Path.of(System.getProperty("user.home")));
+    var home = System.getenv("HOME");
+    if (home != null && !home.isBlank()) {
+      hidden.add(Path.of(home));
+    }
+    return hidden;
   }
 }

@@ -96,4 +96,16 @@ class LocalNodeConfigTest extends RunningNodeTest {
     cluster.awaitPhase("waits", "Succeeded");
     assertThat(cluster.log("waits")).contains("arrived", "env=yes");
   }
+
+  @Test
+  void podsDoNotSeeTheClustersStateOrTheUsersHome() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("admin.token"), "secret");
+    cluster.create(shellPod("peek", "test -e " + dir.resolve("admin.token") + " && echo cluster:visible"
+        + " || echo cluster:hidden; ls -A " + System.getProperty("user.home") + " | wc -l").build());
+
+    cluster.awaitPhase("peek", "Succeeded");
+
+    assertThat(cluster.log("peek")).contains("cluster:hidden").doesNotContain("cluster:visible");
+    assertThat(cluster.log("peek").lines().filter(l -> l.trim().equals("0")).count()).isEqualTo(1);
+  }
 }
