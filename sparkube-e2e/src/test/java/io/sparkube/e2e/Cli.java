@@ -1,5 +1,8 @@
 package io.sparkube.e2e;
 
+import io.sparkube.local.FileTrees;
+import io.sparkube.local.cluster.ClusterHome;
+import io.sparkube.local.cluster.SandboxProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,11 +30,17 @@ record Cli(Path repo, Path home) {
 
   /** Images take a few hundred MB each; a test's home goes once its cluster is down. */
   void deleteHome() {
-    try (var paths = Files.walk(home)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      FileTrees.delete(home);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The live processes of this home's local cluster. */
+  List<Long> clusterProcesses() {
+    var cluster = ClusterHome.of(Map.of("SPARKUBE_HOME", sparkubeHome().toString()));
+    return SandboxProcesses.of(cluster).list().stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
   }
 
   Map<String, String> environment() {

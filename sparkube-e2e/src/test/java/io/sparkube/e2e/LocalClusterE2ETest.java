@@ -53,7 +53,7 @@ class LocalClusterE2ETest {
     }
     var down = cli.run("local", "down");
     assertThat(down.exitCode()).as(down.err()).isZero();
-    assertThat(ClusterProcesses.of(cli)).as("processes left behind").isEmpty();
+    assertThat(cli.clusterProcesses()).as("processes left behind").isEmpty();
     cli.deleteHome();
   }
 

@@ -92,7 +92,7 @@ class LocalClusterLifecycleE2ETest {
   void stoppingLeavesNoProcessBehind() {
     assertThat(cli.run("local", "up").exitCode()).isZero();
     assertThat(cli.run("local", "down").out()).contains("stopped");
-    assertThat(ClusterProcesses.of(cli)).isEmpty();
+    assertThat(cli.clusterProcesses()).isEmpty();
   }
 
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The processes a local cluster started, found by the marker the node puts in every container's
  * environment, so nothing survives a crashed cluster.
  */
-final class SandboxProcesses {
+public final class SandboxProcesses {
   static final String MARKER = "SPARKUBE_CLUSTER_HOME";
 
   private final String marker;
@@ -20,11 +20,11 @@ final class SandboxProcesses {
     this.marker = marker;
   }
 
-  static SandboxProcesses of(ClusterHome home) {
+  public static SandboxProcesses of(ClusterHome home) {
     return new SandboxProcesses(MARKER + "=" + home.dir().toAbsolutePath());
   }
 
-  List<ProcessHandle> list() {
+  public List<ProcessHandle> list() {
     try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
       return all.filter(p -> p.pid() != ProcessHandle.current().pid()).filter(this::marked).toList();
     }

@@ -1,15 +1,13 @@
 package io.sparkube.local.image;
 
+import io.sparkube.local.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
@@ -90,7 +88,7 @@ public final class SparkImageBuilder {
       swapInto(staging, layout);
       return manifest.toLocalImage(layout.root());
     } finally {
-      deleteTree(staging.dir());
+      FileTrees.delete(staging.dir());
     }
   }
 
@@ -103,7 +101,7 @@ public final class SparkImageBuilder {
     }
     Files.move(staging.dir(), layout.dir(), StandardCopyOption.ATOMIC_MOVE);
     if (old != null) {
-      deleteTree(old);
+      FileTrees.delete(old);
     }
   }
 
@@ -145,7 +143,7 @@ public final class SparkImageBuilder {
       for (var entry : entries.toList()) {
         var name = entry.getFileName().toString();
         if (name.startsWith(prefix) && !name.endsWith(".lock") && Files.isDirectory(entry)) {
-          deleteTree(entry);
+          FileTrees.delete(entry);
         }
       }
     }
@@ -155,25 +153,4 @@ public final class SparkImageBuilder {
     return "." + layout.dir().getFileName() + "." + purpose + "-" + UUID.randomUUID();
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
 }

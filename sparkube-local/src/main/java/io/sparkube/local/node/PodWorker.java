@@ -1,13 +1,12 @@
 package io.sparkube.local.node;
 
+import io.sparkube.local.FileTrees;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkube.local.PodLogLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Drives each pod through its lifecycle in response to events: the pod seen or changed, a
@@ -221,13 +219,8 @@ final class PodWorker {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + dir, e);
     }
