@@ -3,7 +3,6 @@ package io.sparkube.cli;
 import io.sparkube.submit.SubmitOutcome;
 import io.sparkube.submit.SubmitService;
 import io.sparkube.submit.args.SparkSubmitParser;
-import io.sparkube.submit.driver.PlanYaml;
 import io.sparkube.cli.local.LocalClusterProcess;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +42,7 @@ final class Submit {
           .submit(argv, terminal.environment());
       reporter.finish();
       if (outcome instanceof SubmitOutcome.DryRun dryRun) {
-        terminal.out().print(PlanYaml.render(dryRun.plan()));
+        terminal.out().print(dryRun.plan().yaml());
         return 0;
       }
       if (outcome instanceof SubmitOutcome.Submitted submitted) {

@@ -32,5 +32,12 @@ final class SubmitUsage {
         --dry-run                               Print every object that would be created, as YAML; create nothing.
         --no-wait                               Create the driver, print namespace:pod and exit.
         --kubeconfig FILE, --context NAME       Which kubeconfig and context to use.
+        --identity ID                           Cloud identity of driver and executors: aws-irsa:<role-arn>,
+                                                aws-pod-identity:<role-arn>, azure:<client-id>[@<tenant-id>],
+                                                azure-pod-identity:<binding>, gcp:<gsa-email> or none.
+        --identity-injection auto|sparkube|webhook
+                                                Who adds the identity's token to pods (default auto: Sparkube,
+                                                unless the cluster has the provider's webhook).
+        --no-rbac                               Do not create the driver's Role and RoleBinding.
       """;
 }

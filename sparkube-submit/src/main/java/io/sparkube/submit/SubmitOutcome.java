@@ -1,12 +1,10 @@
 package io.sparkube.submit;
 
-import io.sparkube.submit.driver.DriverPlan;
-
 /** How a submission ended, for the caller to print and turn into an exit code. */
 public sealed interface SubmitOutcome {
 
   /** --dry-run: the objects that would have been created. */
-  record DryRun(DriverPlan plan) implements SubmitOutcome {}
+  record DryRun(JobPlan plan) implements SubmitOutcome {}
 
   /** Created and not followed (--no-wait). */
   record Submitted(String submissionId) implements SubmitOutcome {}

@@ -7,11 +7,11 @@ import io.sparkube.submit.args.LineChecks;
 import io.sparkube.submit.args.ParsedSubmit;
 import io.sparkube.submit.args.SparkLineResolver;
 import io.sparkube.submit.args.SparkSubmitParser;
-import io.sparkube.submit.create.DriverCreator;
-import io.sparkube.submit.driver.DriverPlan;
-import io.sparkube.submit.driver.DriverPlanner;
+import io.sparkube.submit.create.JobCreator;
 import io.sparkube.submit.driver.SubmissionIds;
 import io.sparkube.submit.follow.FollowKeys;
+import io.sparkube.submit.identity.InjectionChoice;
+import io.sparkube.submit.identity.JobIdentitySettings;
 import io.sparkube.submit.follow.JobFollower;
 import io.sparkube.submit.kube.ClusterConnector;
 import io.sparkube.submit.kube.ConnectionSettings;
@@ -57,6 +57,7 @@ public final class SubmitService {
     var line = SparkLineResolver.resolve(options.sparkVersion(), parsed.request().conf());
     LineChecks.requireFlagsSupported(options, line);
     LineChecks.unknownKeyWarnings(parsed.request().conf(), line).forEach(reporter::warn);
+    var identity = JobIdentitySettings.read(parsed.request().conf(), line);
 
     var settings = ConnectionSettings.of(options.master(), options.kubeconfig(), options.context(),
         Optional.empty(), parsed.request().conf(), env);
@@ -75,16 +76,18 @@ public final class SubmitService {
         : CompletableFuture.supplyAsync(() -> ClusterConnector.connect(config.orElseThrow(), serialization));
     try {
       var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
-      var plan = new DriverPlanner(line, version).plan(request, SubmissionIds.random(clock));
+      var inject = InjectionChoice.inject(identity,
+          () -> client == null ? Optional.empty() : Optional.of(awaitUnchecked(client)), reporter);
+      var plan = new JobPlanner(line, version, reporter).plan(request, SubmissionIds.random(clock), identity, inject);
       if (options.verbose()) {
-        VerboseReport.lines(request, line, version, plan).forEach(reporter::info);
+        VerboseReport.lines(request, line, version, plan.driver()).forEach(reporter::info);
       }
       if (client == null) {
         return new SubmitOutcome.DryRun(plan);
       }
       // Jackson builds its serializers for the pod's many classes on first use: let that happen
       // here, while the client is still being built, rather than on the way to the API server.
-      serialization.asJson(plan.driverPod());
+      serialization.asJson(plan.driver().driverPod());
       return createAndFollow(await(client), plan, options.waitForCompletion(), request);
     } finally {
       // Closes the client once built, whether it was used or planning failed first.
@@ -105,9 +108,19 @@ public final class SubmitService {
     }
   }
 
-  private SubmitOutcome createAndFollow(KubernetesClient client, DriverPlan plan, boolean wait,
+  private static KubernetesClient awaitUnchecked(CompletableFuture<KubernetesClient> client) {
+    try {
+      return await(client);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting", e);
+    }
+  }
+
+  private SubmitOutcome createAndFollow(KubernetesClient client, JobPlan job, boolean wait,
       SubmitRequest request) throws InterruptedException {
-    var created = new DriverCreator(client, reporter).create(plan);
+    var created = new JobCreator(client, reporter).create(job);
+    var plan = job.driver();
     reporter.info("submitted " + created.submissionId() + " (application " + plan.appId() + ")");
     if (!wait) {
       return new SubmitOutcome.Submitted(created.submissionId());
@@ -131,8 +144,7 @@ public final class SubmitService {
           + " (pass --master or a kubeconfig to see the real one)");
       return IN_CLUSTER_MASTER;
     });
-    return new SubmitRequest(request.conf().with("spark.master", master), request.mainAppResource(),
-        request.mainClass(), request.appArgs(), request.proxyUser(), request.environment());
+    return request.withConf(request.conf().with("spark.master", master));
   }
 
   private static String stripSlash(String url) {

@@ -1,5 +1,6 @@
 package io.sparkube.local.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
@@ -141,12 +142,15 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
     // An apply body is YAML (JSON is a subset of it); the store holds JSON.
     var json = Serialization.asJson(Serialization.unmarshal(request.getUtf8Body(), GenericKubernetesResource.class));
     var itemPath = withoutQuery(request.getPath());
-    if (super.handleGet(itemPath).code() == 404) {
+    var existing = super.handleGet(itemPath);
+    if (existing.code() == 404) {
       var collection = itemPath.substring(0, itemPath.lastIndexOf('/'));
       return handleCreate(jsonRequest(HttpMethod.POST, collection, "application/json", json));
     }
     // Approximation: with one field manager applying whole objects, apply equals a merge patch.
-    return super.handlePatch(jsonRequest(HttpMethod.PATCH, itemPath, "application/merge-patch+json", json));
+    var merged = MergePatch.apply(Serialization.unmarshal(existing.getBody().readUtf8(), JsonNode.class),
+        Serialization.unmarshal(json, JsonNode.class));
+    return super.handleUpdate(jsonRequest(HttpMethod.PUT, itemPath, "application/json", Serialization.asJson(merged)));
   }
 
   /** Built-in kinds keep their status out of reach of a plain update, as CRDs with a status subresource do. */

@@ -22,7 +22,8 @@ public enum Failure {
   UNSUPPORTED_MODE(77, "client mode, or a flag that has no meaning on Kubernetes"),
   NOT_FOUND(78, "no submission matches the given id"),
   API_ERROR(79, "the API server refused a request for another reason"),
-  INTERNAL(80, "a bug in Sparkube; please report it");
+  INTERNAL(80, "a bug in Sparkube; please report it"),
+  IDENTITY_CONFLICT(81, "the job's ServiceAccount exists with another identity");
 
   private final int exitCode;
   private final String meaning;

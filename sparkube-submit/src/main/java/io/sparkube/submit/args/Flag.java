@@ -55,6 +55,9 @@ enum Flag {
   SPARK_VERSION(true, "--spark-version"),
   KUBECONFIG(true, "--kubeconfig"),
   CONTEXT(true, "--context"),
+  IDENTITY(true, "--identity"),
+  IDENTITY_INJECTION(true, "--identity-injection"),
+  NO_RBAC(false, "--no-rbac"),
 
   // early-release alias of --conf spark.kubernetes.namespace=X
   KUBERNETES_NAMESPACE(true, "--kubernetes-namespace");

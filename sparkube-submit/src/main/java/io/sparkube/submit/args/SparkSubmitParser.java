@@ -7,6 +7,7 @@ import io.sparkube.submit.Reporter;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
 import io.sparkube.submit.follow.FollowKeys;
+import io.sparkube.submit.identity.IdentityKeys;
 import io.sparkube.submit.kube.MasterUrl;
 import java.time.Clock;
 import java.util.List;
@@ -85,6 +86,11 @@ public final class SparkSubmitParser {
     cl.value(Flag.KUBERNETES_NAMESPACE).ifPresent(ns -> properties.put("spark.kubernetes.namespace", ns));
     if (cl.has(Flag.NO_WAIT)) {
       properties.put(WAIT_KEY, "false");
+    }
+    cl.value(Flag.IDENTITY).ifPresent(identity -> properties.put(IdentityKeys.IDENTITY.key(), identity));
+    cl.value(Flag.IDENTITY_INJECTION).ifPresent(mode -> properties.put(IdentityKeys.INJECTION.key(), mode));
+    if (cl.has(Flag.NO_RBAC)) {
+      properties.put(IdentityKeys.CREATE_RBAC.key(), "false");
     }
     return properties;
   }

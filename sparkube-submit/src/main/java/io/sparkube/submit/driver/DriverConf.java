@@ -10,6 +10,7 @@ import io.sparkube.submit.SparkLabels;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
 import io.sparkube.submit.driver.order.SparkPrefixedPairs;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,19 @@ public record DriverConf(
 
   public String namespace() {
     return conf.get(DriverKeys.NAMESPACE);
+  }
+
+  /** The driver's pod template: Sparkube's prepared text, else the file the conf names. */
+  public Optional<Pod> driverPodTemplate() {
+    return request.templates().driver().map(text -> TemplateFiles.parsePod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, text))
+        .or(() -> getOptional(DriverKeys.DRIVER_POD_TEMPLATE_FILE)
+            .map(file -> TemplateFiles.readPod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, file)));
+  }
+
+  /** The executors' pod template text: Sparkube's prepared text, else the file the conf names. */
+  public Optional<String> executorPodTemplateText() {
+    return request.templates().executor().or(() -> getOptional(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE)
+        .map(file -> TemplateFiles.read(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, file)));
   }
 
   public MainAppResource mainAppResource() {

@@ -112,6 +112,10 @@ public final class DriverKeys {
       ConfigKey.of("spark.kubernetes.executor.podTemplateFile", ValueType.STRING)
           .doc("Template executor pods start from; shipped to the driver in a ConfigMap.").since("3.0.0").optional();
 
+  public static final ConfigKey<String> EXECUTOR_POD_TEMPLATE_CONTAINER =
+      ConfigKey.of("spark.kubernetes.executor.podTemplateContainerName", ValueType.STRING)
+          .doc("Container of the executor template that becomes the executor container.").since("3.0.0").optional();
+
   public static final ConfigKey<List<String>> DRIVER_FEATURE_STEPS =
       ConfigKey.of("spark.kubernetes.driver.pod.featureSteps", ValueType.LIST)
           .doc("Extra driver feature step classes.").since("3.2.0").defaultTo(List.of());

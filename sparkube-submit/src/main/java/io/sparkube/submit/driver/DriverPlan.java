@@ -24,6 +24,13 @@ public record DriverPlan(
     resources = List.copyOf(resources);
   }
 
+  /** This plan with {@code objects} applied before the existing pre-resources. */
+  public DriverPlan withPreResourcesFirst(List<HasMetadata> objects) {
+    var all = new ArrayList<HasMetadata>(objects);
+    all.addAll(preResources);
+    return new DriverPlan(namespace, driverPod, all, resources, configMap, appId);
+  }
+
   public String driverPodName() {
     return driverPod.getMetadata().getName();
   }

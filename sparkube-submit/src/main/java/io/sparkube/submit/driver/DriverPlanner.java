@@ -112,8 +112,8 @@ public final class DriverPlanner {
   }
 
   private static SparkPod initialPod(DriverConf conf) {
-    return conf.getOptional(DriverKeys.DRIVER_POD_TEMPLATE_FILE)
-        .map(file -> PodTemplates.selectSparkContainer(TemplateFiles.readPod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, file),
+    return conf.driverPodTemplate()
+        .map(template -> PodTemplates.selectSparkContainer(template,
             conf.getOptional(DriverKeys.DRIVER_POD_TEMPLATE_CONTAINER)))
         .orElseGet(SparkPod::initial);
   }

@@ -3,6 +3,7 @@ package io.sparkube.submit.driver;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 
 /**
  * A plan as YAML documents in creation order, for --dry-run. Each object carries its namespace,
@@ -14,11 +15,16 @@ public final class PlanYaml {
   private PlanYaml() {}
 
   public static String render(DriverPlan plan) {
+    return render(plan.creationOrder(), plan.namespace());
+  }
+
+  /** @param namespace written into objects that do not name theirs */
+  public static String render(List<HasMetadata> objects, String namespace) {
     var out = new StringBuilder();
-    for (HasMetadata object : plan.creationOrder()) {
+    for (HasMetadata object : objects) {
       var copy = Serialization.clone(object);
       if (copy.getMetadata().getNamespace() == null) {
-        copy.getMetadata().setNamespace(plan.namespace());
+        copy.getMetadata().setNamespace(namespace);
       }
       if (copy instanceof Secret secret && secret.getData() != null) {
         secret.getData().replaceAll((key, value) -> REDACTED);

@@ -24,11 +24,18 @@ public final class TemplateFiles {
   }
 
   public static Pod readPod(ConfigKey<?> key, String location) {
-    var text = read(key, location);
+    return parsePod(key.key() + "=" + location, read(key, location));
+  }
+
+  public static Pod parsePod(ConfigKey<?> key, String text) {
+    return parsePod(key.key() + " (as prepared by Sparkube)", text);
+  }
+
+  private static Pod parsePod(String what, String text) {
     try {
       return Serialization.unmarshal(text, Pod.class);
     } catch (RuntimeException e) {
-      throw SparkubeException.invalidConfig(key.key() + "=" + location + " is not a pod template: "
+      throw SparkubeException.invalidConfig(what + " is not a pod template: "
           + firstLine(e.getMessage()) + "; fix the YAML");
     }
   }

@@ -19,6 +19,11 @@ final class Denials {
   private Denials() {}
 
   static SparkubeException forbidden(KubernetesClientException e, String message, ApiCall call) {
+    if (message.contains("attempting to grant RBAC permissions not currently held")) {
+      return new SparkubeException(Failure.FORBIDDEN, call.identity() + " may not grant the driver's Role in namespace \""
+          + call.namespace() + "\" what it does not hold itself (403 Forbidden): " + message
+          + "; ask for those permissions, or pass --no-rbac if the driver's ServiceAccount already has them", e);
+    }
     var m = DENIED.matcher(message);
     String who = call.identity();
     String verb = call.verb();
@@ -32,7 +37,8 @@ final class Denials {
     }
     return new SparkubeException(Failure.FORBIDDEN, who + " may not " + verb + " " + resource
         + " in namespace \"" + namespace + "\" (403 Forbidden); ask for a Role granting it, check with"
-        + " kubectl auth can-i " + verb + " " + resource + " -n " + namespace, e);
+        + " kubectl auth can-i " + verb + " " + resource + " -n " + namespace
+        + (resource.startsWith("role") ? ", or pass --no-rbac if the driver's ServiceAccount already has access" : ""), e);
   }
 
   static SparkubeException quota(KubernetesClientException e, String message, ApiCall call) {

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.sparkube.submit.driver.DriverConf;
 import io.sparkube.submit.driver.DriverKeys;
 import io.sparkube.submit.driver.SparkPod;
-import io.sparkube.submit.driver.TemplateFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +19,11 @@ public final class PodTemplateConfigMapStep implements FeatureStep {
   static final String KEY = "podspec-configmap-key";
 
   private final DriverConf conf;
-  private final Optional<String> templateFile;
+  private final Optional<String> template;
 
   public PodTemplateConfigMapStep(DriverConf conf) {
     this.conf = conf;
-    this.templateFile = conf.getOptional(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE);
+    this.template = conf.executorPodTemplateText();
   }
 
   private String configMapName() {
@@ -33,7 +32,7 @@ public final class PodTemplateConfigMapStep implements FeatureStep {
 
   @Override
   public SparkPod configurePod(SparkPod pod) {
-    if (templateFile.isEmpty()) {
+    if (template.isEmpty()) {
       return pod;
     }
     return new SparkPod(
@@ -46,16 +45,16 @@ public final class PodTemplateConfigMapStep implements FeatureStep {
 
   @Override
   public Map<String, String> systemProperties() {
-    return templateFile.isEmpty()
+    return template.isEmpty()
         ? Map.of()
         : Map.of(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE.key(), MOUNT_PATH + "/" + FILE_NAME);
   }
 
   @Override
   public List<HasMetadata> resources() {
-    return templateFile
-        .map(file -> List.<HasMetadata>of(new ConfigMapBuilder().withNewMetadata().withName(configMapName()).endMetadata()
-            .withImmutable(true).addToData(KEY, TemplateFiles.read(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, file)).build()))
+    return template
+        .map(text -> List.<HasMetadata>of(new ConfigMapBuilder().withNewMetadata().withName(configMapName()).endMetadata()
+            .withImmutable(true).addToData(KEY, text).build()))
         .orElse(List.of());
   }
 

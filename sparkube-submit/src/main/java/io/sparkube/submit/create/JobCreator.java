@@ -1,0 +1,62 @@
+package io.sparkube.submit.create;
+
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkube.model.error.Failure;
+import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.JobPlan;
+import io.sparkube.submit.Reporter;
+import io.sparkube.submit.identity.JobServiceAccount;
+import io.sparkube.submit.kube.ApiCall;
+import io.sparkube.submit.kube.ApiFailures;
+import java.util.Optional;
+
+/**
+ * Creates a job: its identity's ServiceAccount if missing (an existing one must carry the same
+ * identity), then the driver's objects. If the driver's objects fail, a ServiceAccount made by
+ * this submission is deleted too, so nothing is left half-done.
+ */
+public final class JobCreator {
+  private final KubernetesClient client;
+  private final Reporter reporter;
+
+  public JobCreator(KubernetesClient client, Reporter reporter) {
+    this.client = client;
+    this.reporter = reporter;
+  }
+
+  public CreatedDriver create(JobPlan plan) {
+    var createdAccount = plan.serviceAccount().flatMap(this::ensure);
+    try {
+      return new DriverCreator(client, reporter).create(plan.driver());
+    } catch (SparkubeException e) {
+      createdAccount.ifPresent(account -> {
+        try {
+          client.resource(account).delete();
+        } catch (RuntimeException deleteFailure) {
+          e.addSuppressed(deleteFailure);
+        }
+      });
+      throw e;
+    }
+  }
+
+  /** The ServiceAccount this call created, or empty when a matching one was there. */
+  private Optional<ServiceAccount> ensure(ServiceAccount wanted) {
+    var namespace = wanted.getMetadata().getNamespace();
+    var name = wanted.getMetadata().getName();
+    var existing = ApiFailures.call(ApiCall.of(client, "get", "serviceaccounts", namespace, name),
+        () -> client.serviceAccounts().inNamespace(namespace).withName(name).get());
+    if (existing != null) {
+      JobServiceAccount.mismatch(existing, wanted).ifPresent(why -> {
+        throw new SparkubeException(Failure.IDENTITY_CONFLICT, why);
+      });
+      return Optional.empty();
+    }
+    var created = ApiFailures.call(ApiCall.of(client, "create", wanted, namespace),
+        () -> client.serviceAccounts().inNamespace(namespace).resource(wanted).create());
+    reporter.info("created ServiceAccount " + namespace + "/" + name + " for "
+        + wanted.getMetadata().getAnnotations().get(JobServiceAccount.IDENTITY_ANNOTATION));
+    return Optional.of(created);
+  }
+}

@@ -1,0 +1,116 @@
+package io.sparkube.submit.create;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkube.model.SparkLine;
+import io.sparkube.model.error.Failure;
+import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.JobPlan;
+import io.sparkube.submit.JobPlanner;
+import io.sparkube.submit.RecordingReporter;
+import io.sparkube.submit.driver.TestRequests;
+import io.sparkube.submit.identity.HadoopRelease;
+import io.sparkube.submit.identity.IdentityParser;
+import io.sparkube.submit.identity.JobIdentitySettings;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobCreatorTest {
+  private static final String ROLE = "arn:aws:iam::111122223333:role/etl";
+  private static final String NS = "jobs";
+
+  private final ApiServer server = new ApiServer();
+  private final KubernetesClient client = server.client();
+  private final RecordingReporter reporter = new RecordingReporter();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void createsTheMissingAccountThenTheDriverWithItsRole() {
+    var created = new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE));
+
+    var account = client.serviceAccounts().inNamespace(NS).withName("spark-etl").get();
+    assertThat(account.getMetadata().getAnnotations()).containsEntry("eks.amazonaws.com/role-arn", ROLE);
+    assertThat(account.getMetadata().getOwnerReferences()).isEmpty();
+    var podName = created.pod().getMetadata().getName();
+    Role role = client.rbac().roles().inNamespace(NS).withName(podName).get();
+    RoleBinding binding = client.rbac().roleBindings().inNamespace(NS).withName(podName).get();
+    assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+      assertThat(s.getKind()).isEqualTo("ServiceAccount");
+      assertThat(s.getName()).isEqualTo("spark-etl");
+    });
+    for (var owned : new io.fabric8.kubernetes.api.model.HasMetadata[] {role, binding}) {
+      assertThat(owned.getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(created.pod().getMetadata().getUid()));
+    }
+    assertThat(reporter.infos).contains("created ServiceAccount jobs/spark-etl for aws-irsa:" + ROLE);
+  }
+
+  @Test
+  void reusesAMatchingAccount() {
+    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("spark-etl")
+        .withAnnotations(Map.of("eks.amazonaws.com/role-arn", ROLE)).endMetadata().build()).create();
+
+    new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE));
+
+    assertThat(server.requests()).filteredOn(r -> r.contains("serviceaccounts")).containsExactly(
+        "POST /api/v1/namespaces/jobs/serviceaccounts", "GET /api/v1/namespaces/jobs/serviceaccounts/spark-etl");
+    assertThat(reporter.infos).noneMatch(i -> i.startsWith("created ServiceAccount"));
+  }
+
+  @Test
+  void anAccountOfAnotherIdentityStopsTheJobBeforeAnythingIsCreated() {
+    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("spark-etl")
+        .withAnnotations(Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/other")).endMetadata()
+        .build()).create();
+
+    assertThatThrownBy(() -> new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE)))
+        .isInstanceOf(SparkubeException.class)
+        .satisfies(e -> assertThat(((SparkubeException) e).failure()).isEqualTo(Failure.IDENTITY_CONFLICT))
+        .hasMessageContaining("exists with eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/other");
+    assertThat(client.pods().inNamespace(NS).list().getItems()).isEmpty();
+    assertThat(client.rbac().roles().inNamespace(NS).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aFailedDriverTakesTheNewAccountAndTheRoleWithIt() {
+    server.fail("POST", "/api/v1/namespaces/jobs/pods", 0, 403, "Forbidden", "pods is forbidden: exceeded quota: q", null);
+
+    assertThatThrownBy(() -> new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE)))
+        .isInstanceOf(SparkubeException.class);
+
+    assertThat(client.serviceAccounts().inNamespace(NS).withName("spark-etl").get()).isNull();
+    assertThat(client.rbac().roles().inNamespace(NS).list().getItems()).isEmpty();
+    assertThat(client.rbac().roleBindings().inNamespace(NS).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aFailedDriverLeavesAnAccountItDidNotCreate() {
+    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("spark-etl")
+        .withAnnotations(Map.of("eks.amazonaws.com/role-arn", ROLE)).endMetadata().build()).create();
+    server.fail("POST", "/api/v1/namespaces/jobs/pods", 0, 403, "Forbidden", "pods is forbidden: exceeded quota: q", null);
+
+    assertThatThrownBy(() -> new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE)))
+        .isInstanceOf(SparkubeException.class);
+
+    assertThat(client.serviceAccounts().inNamespace(NS).withName("spark-etl").get()).isNotNull();
+  }
+
+  private JobPlan plan(String identity) {
+    var settings = new JobIdentitySettings(Optional.of(IdentityParser.parse("--identity", identity)), "sparkube", true,
+        new HadoopRelease(3, 4, 1));
+    var request = TestRequests.javaApp(Map.of("spark.kubernetes.namespace", NS));
+    return new JobPlanner(SparkLine.V4_0, "4.0.2", reporter).plan(request, TestRequests.IDS, settings, true);
+  }
+}
