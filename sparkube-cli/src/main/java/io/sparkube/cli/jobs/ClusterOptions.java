@@ -31,7 +31,7 @@ public final class ClusterOptions {
       description = "a spark.* setting, e.g. spark.kubernetes.authenticate.submission.oauthTokenFile=FILE")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  Conf conf() {
+  public Conf conf() {
     return Conf.of(conf);
   }
 
@@ -39,7 +39,7 @@ public final class ClusterOptions {
    * Ids without a namespace are looked up where submit creates drivers: spark.kubernetes.namespace,
    * else "default" (not the kubeconfig context's namespace), as spark-submit's --status does.
    */
-  ConnectionSettings settings(SubmitEnvironment environment) {
+  public ConnectionSettings settings(SubmitEnvironment environment) {
     var conf = conf();
     var effectiveNamespace = Optional.ofNullable(namespace).orElseGet(() -> conf.get(DriverKeys.NAMESPACE));
     var settings = ConnectionSettings.of(Optional.ofNullable(master), Optional.ofNullable(kubeconfig),
@@ -53,7 +53,7 @@ public final class ClusterOptions {
     return settings;
   }
 
-  Optional<String> namespace() {
+  public Optional<String> namespace() {
     return Optional.ofNullable(namespace);
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
 import io.sparkube.local.PodLogLayout;
+import io.sparkube.local.rbac.UserInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The transport in front of the dispatcher: plain http or TLS with the cluster's certificate,
- * authentication, and the two streaming answers the dispatcher's one-response model cannot give
+ * access control (authentication, impersonation, RBAC) before anything else, so streams and
+ * websocket watches are guarded like the rest; the access reviews, which need the caller and are
+ * never stored; and the two streaming answers the dispatcher's one-response model cannot give
  * (HTTP watches, as kubectl and client-go make them, and following a pod's log). Everything else,
  * websocket watches included, goes to fabric8's request handler and our dispatcher.
  */
@@ -25,15 +28,20 @@ final class ApiHttpServer implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
   private final Dispatcher dispatcher;
-  private final Authenticator authenticator;
+  private final AccessControl access;
+  private final AccessReviews reviews;
   private final PodLogs logs;
   private final HttpServerRequestHandler toDispatcher;
 
-  /** {@code ca} null for plain http; {@code authenticator} null for an open server; {@code logs} null for no pods/log. */
-  ApiHttpServer(LocalApiDispatcher dispatcher, String host, int port, ClusterCa ca, Authenticator authenticator,
-      PodLogLayout logs) {
+  /**
+   * {@code ca} null for plain http; {@code access} and {@code reviews} null for an open server
+   * (anyone may do anything); {@code logs} null for no pods/log.
+   */
+  ApiHttpServer(LocalApiDispatcher dispatcher, String host, int port, ClusterCa ca, AccessControl access,
+      AccessReviews reviews, PodLogLayout logs) {
     this.dispatcher = dispatcher;
-    this.authenticator = authenticator;
+    this.access = access;
+    this.reviews = reviews;
     this.logs = logs == null ? null : new PodLogs(vertx, logs, dispatcher);
     this.toDispatcher = new HttpServerRequestHandler(vertx) {
       @Override
@@ -61,11 +69,18 @@ final class ApiHttpServer implements AutoCloseable {
 
   private void handle(HttpServerRequest request) {
     var path = request.path();
-    if (authenticator != null && !Authenticator.isPublic(path)
-        && authenticator.authenticate(request.getHeader("Authorization")).isEmpty()) {
-      request.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-          .end(ApiStatus.json(401, "Unauthorized", "Unauthorized"));
-      return;
+    if (access != null && !Authenticator.isPublic(path)) {
+      var method = request.method().name();
+      var outcome = access.admit(method, path, request::getParam, request.headers()::getAll);
+      if (outcome instanceof AccessControl.Refused refused) {
+        request.response().setStatusCode(refused.code()).putHeader("Content-Type", "application/json")
+            .end(refused.body());
+        return;
+      }
+      if (AccessReviews.matches(method, path)) {
+        answerReview(request, ((AccessControl.Admitted) outcome).user());
+        return;
+      }
     }
     if (logs != null && PodLogs.matches(path)) {
       logs.serve(request);
@@ -74,6 +89,17 @@ final class ApiHttpServer implements AutoCloseable {
     } else {
       toDispatcher.handle(request);
     }
+  }
+
+  /** fabric8's handler reads the body and writes the answer; only the dispatching is ours. */
+  private void answerReview(HttpServerRequest request, UserInfo caller) {
+    new HttpServerRequestHandler(vertx) {
+      @Override
+      protected MockResponse onHttpRequest(RecordedRequest review) {
+        return reviews.answer(request.path(), review.getHeader("Content-Type"),
+            review.getBody() == null ? null : review.getBody().getBytes(), caller);
+      }
+    }.handle(request);
   }
 
   @Override

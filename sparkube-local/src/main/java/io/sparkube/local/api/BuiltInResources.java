@@ -38,7 +38,15 @@ final class BuiltInResources {
       new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false,
           List.of("crd", "crds"), List.of("status")),
       new Resource("coordination.k8s.io", "v1", "leases", "Lease", true, List.of(), List.of()),
-      new Resource("authentication.k8s.io", "v1", "tokenreviews", "TokenReview", false, List.of(), List.of()));
+      new Resource("authentication.k8s.io", "v1", "tokenreviews", "TokenReview", false, List.of(), List.of()),
+      review("subjectaccessreviews", "SubjectAccessReview", false),
+      review("selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
+      review("selfsubjectrulesreviews", "SelfSubjectRulesReview", false),
+      review("localsubjectaccessreviews", "LocalSubjectAccessReview", true));
+
+  /** Questions rather than objects: they can only be created (and are answered, not kept). */
+  static final Set<String> CREATE_ONLY = Set.of("tokenreviews", "subjectaccessreviews", "selfsubjectaccessreviews",
+      "selfsubjectrulesreviews", "localsubjectaccessreviews");
 
   /** Kinds whose {@code status} only changes through the status subresource, as on a real server. */
   static final Set<String> WITH_STATUS_SUBRESOURCE = Set.of("pods", "services", "namespaces", "nodes",
@@ -50,6 +58,10 @@ final class BuiltInResources {
   private static Resource core(String plural, String kind, boolean namespaced, List<String> shortNames,
       List<String> subresources) {
     return new Resource("", "v1", plural, kind, namespaced, shortNames, subresources);
+  }
+
+  private static Resource review(String plural, String kind, boolean namespaced) {
+    return new Resource("authorization.k8s.io", "v1", plural, kind, namespaced, List.of(), List.of());
   }
 
   private static Resource rbac(String plural, String kind, boolean namespaced) {

@@ -21,14 +21,20 @@ import java.util.function.Function;
 final class ClusterMode {
   private final ClusterKeys keys;
   private final TokenRequests tokenRequests;
+  private final Clock clock;
 
   ClusterMode(ClusterKeys keys, Clock clock) {
     this.keys = keys;
+    this.clock = clock;
     this.tokenRequests = new TokenRequests(keys.tokens(), clock);
   }
 
   ClusterKeys keys() {
     return keys;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** The OIDC documents external verifiers fetch; null for any other path. */

@@ -109,7 +109,8 @@ final class Discovery {
       if (resource.groupVersion().equals(groupVersion)) {
         resources.add(new APIResourceBuilder().withName(resource.plural()).withKind(resource.kind())
             .withSingularName(resource.kind().toLowerCase()).withNamespaced(resource.namespaced())
-            .withShortNames(resource.shortNames().isEmpty() ? null : resource.shortNames()).withVerbs(VERBS).build());
+            .withShortNames(resource.shortNames().isEmpty() ? null : resource.shortNames())
+            .withVerbs(BuiltInResources.CREATE_ONLY.contains(resource.plural()) ? List.of("create") : VERBS).build());
         for (var sub : resource.subresources()) {
           resources.add(new APIResourceBuilder().withName(resource.plural() + "/" + sub).withKind(resource.kind())
               .withSingularName("").withNamespaced(resource.namespaced()).withVerbs(List.of("get", "patch", "update"))

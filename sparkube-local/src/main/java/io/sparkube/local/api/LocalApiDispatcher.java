@@ -185,13 +185,17 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   Optional<StoredObject> find(String itemPath) {
-    var response = super.handleGet(itemPath);
+    return json(itemPath).map(json -> new StoredObject(itemPath,
+        Serialization.unmarshal(json, GenericKubernetesResource.class)));
+  }
+
+  /** The stored object or list at {@code path}, as JSON, straight from the store; empty when there is none. */
+  Optional<String> json(String path) {
+    var response = super.handleGet(path);
     if (response.code() != 200 || response.getBody() == null) {
       return Optional.empty();
     }
-    var object = Serialization.unmarshal(new String(response.getBody().getBytes(), StandardCharsets.UTF_8),
-        GenericKubernetesResource.class);
-    return Optional.of(new StoredObject(itemPath, object));
+    return Optional.of(new String(response.getBody().getBytes(), StandardCharsets.UTF_8));
   }
 
   private List<StoredObject> stored() {

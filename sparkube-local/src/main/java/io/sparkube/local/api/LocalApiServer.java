@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkube.local.PodLogLayout;
+import io.sparkube.local.rbac.AuditLog;
+import io.sparkube.local.rbac.RbacAuthorizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,27 +18,31 @@ import java.util.NoSuchElementException;
 /**
  * An in-process Kubernetes API server. Two modes: {@link #start()} is a plain-http open store for
  * tests and benchmarks; {@link #startCluster} is the local cluster's API server: HTTPS with the
- * cluster CA, bearer-token authentication, ServiceAccount tokens and admission, pods/log from the
- * node's log files, and a kubeconfig.
+ * cluster CA, bearer-token authentication, RBAC authorization with an audit log, ServiceAccount
+ * tokens and admission, pods/log from the node's log files, and a kubeconfig.
  */
 public final class LocalApiServer implements AutoCloseable {
   private static final String[] SEEDED_NAMESPACES = {"default", "kube-system", "kube-public"};
+  private static final String AUDIT_LOG = "audit.jsonl";
 
   private final ApiHttpServer server;
   private final LocalApiDispatcher dispatcher;
   private final String host;
   private final ClusterMode cluster;
   private final Path kubeconfig;
+  private final AuditLog audit;
 
   private LocalApiServer(LocalApiDispatcher dispatcher, String host, int port, ClusterMode cluster,
       PodLogLayout logs, Path stateDir) {
     this.dispatcher = dispatcher;
     this.host = host;
     this.cluster = cluster;
-    var authenticator = cluster == null ? null
-        : new Authenticator(cluster.keys().adminToken(), cluster.keys().tokens());
+    this.audit = cluster == null ? null : AuditLog.append(stateDir.resolve(AUDIT_LOG), cluster.clock());
+    var authorizer = new RbacAuthorizer(new StoredRbac(dispatcher::json));
+    var access = cluster == null ? null : new AccessControl(
+        new Authenticator(cluster.keys().adminToken(), cluster.keys().tokens()), authorizer, audit);
     this.server = new ApiHttpServer(dispatcher, host, port, cluster == null ? null : cluster.keys().ca(),
-        authenticator, logs);
+        access, cluster == null ? null : new AccessReviews(authorizer), logs);
     this.kubeconfig = cluster == null ? null
         : Kubeconfig.write(stateDir.resolve("kubeconfig"), url(), cluster.keys().ca().caPem(),
             cluster.keys().adminToken());
@@ -57,6 +63,8 @@ public final class LocalApiServer implements AutoCloseable {
    * and admin token are loaded from {@code stateDir} (generated the first time); the kubeconfig is
    * (re)written there. Namespaces {@code default}, {@code kube-system} and {@code kube-public}
    * exist from the start, each with its {@code default} ServiceAccount and {@code kube-root-ca.crt}.
+   * Requests are authorized with RBAC (the admin token may do anything), and each decision about a
+   * ServiceAccount is appended to {@link #auditLog()}.
    */
   public static LocalApiServer startCluster(Path stateDir, String host, int port, PodLogLayout logs) {
     var clock = Clock.systemUTC();
@@ -76,6 +84,15 @@ public final class LocalApiServer implements AutoCloseable {
   /** e.g. {@code http://127.0.0.1:40123}, or {@code https://127.0.0.1:443} for a cluster. */
   public String url() {
     return (cluster == null ? "http://" : "https://") + host + ":" + port();
+  }
+
+  /**
+   * The cluster's audit log ({@code audit.jsonl} in its state directory): one JSON line per
+   * authorization decision about anyone but the admin, appended across restarts. See {@link AuditLog}.
+   */
+  public Path auditLog() {
+    clusterMode();
+    return audit.file();
   }
 
   /** A client for this server: its URL, and for a cluster its CA and the admin token. */
@@ -128,6 +145,9 @@ public final class LocalApiServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (audit != null) {
+      audit.close();
+    }
   }
 
   /** Runs a server in the foreground until the process is stopped; prints its URL. */

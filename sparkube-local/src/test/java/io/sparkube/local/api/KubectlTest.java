@@ -4,6 +4,9 @@ import static io.sparkube.local.api.ClusterServerTest.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.sparkube.local.PodLogLayout;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,36 @@ class KubectlTest {
       assertThat(delete.code()).as(delete.out()).isZero();
       assertThat(delete.out()).contains("pod \"driver\" deleted");
       assertThat(kubectl(api, "get", "pods", "-o", "name").out()).doesNotContain("driver");
+    }
+  }
+
+  @Test
+  void authCanIImpersonatesAServiceAccountAndFollowsItsRole() throws Exception {
+    try (var api = LocalApiServer.startCluster(state, "127.0.0.1", 0, null); var client = api.newClient()) {
+      client.serviceAccounts().resource(new ServiceAccountBuilder().withNewMetadata().withName("spark").endMetadata()
+          .build()).create();
+      var asSpark = "--as=system:serviceaccount:default:spark";
+      var before = kubectl(api, "auth", "can-i", "create", "pods", asSpark, "-n", "default");
+      assertThat(before.out().strip()).as(before.out()).isEqualTo("no");
+      assertThat(before.code()).isEqualTo(1);
+
+      client.rbac().roles().resource(new RoleBuilder().withNewMetadata().withName("driver").endMetadata()
+          .addNewRule().withApiGroups("").withResources("pods").withVerbs("create").endRule().build()).create();
+      client.rbac().roleBindings().resource(new RoleBindingBuilder().withNewMetadata().withName("driver").endMetadata()
+          .withNewRoleRef("rbac.authorization.k8s.io", "Role", "driver")
+          .addNewSubject(null, "ServiceAccount", "spark", "default").build()).create();
+      var after = kubectl(api, "auth", "can-i", "create", "pods", asSpark, "-n", "default");
+      assertThat(after.code()).as(after.out()).isZero();
+      assertThat(after.out().strip()).isEqualTo("yes");
+      assertThat(kubectl(api, "auth", "can-i", "delete", "pods", asSpark, "-n", "default").out().strip())
+          .isEqualTo("no");
+      assertThat(kubectl(api, "auth", "can-i", "create", "pods", asSpark, "-n", "kube-system").out().strip())
+          .isEqualTo("no");
+      var list = kubectl(api, "auth", "can-i", "--list", asSpark, "-n", "default");
+      assertThat(list.code()).as(list.out()).isZero();
+      assertThat(list.out()).contains("pods", "[create]");
+      // The kubeconfig's own user (the admin) may do anything.
+      assertThat(kubectl(api, "auth", "can-i", "delete", "pods", "-n", "kube-system").out().strip()).isEqualTo("yes");
     }
   }
 

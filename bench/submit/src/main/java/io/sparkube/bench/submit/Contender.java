@@ -17,7 +17,8 @@ record Contender(String label, Function<String, List<String>> command) {
 
   static Contender sparkube(SparkLine line, String launcher, String masterUrl) {
     return new Contender("sparkube", name -> {
-      var cmd = new ArrayList<>(List.of(launcher, "submit", "--no-wait"));
+      // Spark's client creates no RBAC; --no-rbac keeps both doing the same work.
+      var cmd = new ArrayList<>(List.of(launcher, "submit", "--no-wait", "--no-rbac"));
       cmd.addAll(line.submitArgs(masterUrl, name));
       return cmd;
     });
