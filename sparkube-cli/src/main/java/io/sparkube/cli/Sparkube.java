@@ -2,6 +2,7 @@ package io.sparkube.cli;
 
 import io.sparkube.model.error.Failure;
 import io.sparkube.cli.doctor.DoctorCommand;
+import io.sparkube.cli.identity.IdentityCommand;
 import io.sparkube.cli.jobs.JobCommands;
 import io.sparkube.cli.local.LocalCommand;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class Sparkube implements Runnable {
     JobCommands.register(commandLine, terminal);
     commandLine.addSubcommand("doctor", new CommandLine(DoctorCommand.class, new TerminalFactory(terminal)));
     commandLine.addSubcommand("local", new CommandLine(LocalCommand.class, new TerminalFactory(terminal)));
-    commandLine.addSubcommand("identity", new CommandLine(io.sparkube.cli.identity.IdentityCommand.class, new TerminalFactory(terminal)));
+    commandLine.addSubcommand("identity", new CommandLine(IdentityCommand.class, new TerminalFactory(terminal)));
     int code = commandLine.execute(args);
     terminal.out().flush();
     terminal.err().flush();
