@@ -1,5 +1,7 @@
 package io.sparkube.submit.identity;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,14 @@ public record IdentityBinding(
     List<String> caveats) {
 
   public IdentityBinding {
-    serviceAccountAnnotations = Map.copyOf(serviceAccountAnnotations);
-    podLabels = Map.copyOf(podLabels);
-    hadoopSettings = Map.copyOf(hadoopSettings);
+    serviceAccountAnnotations = ordered(serviceAccountAnnotations);
+    podLabels = ordered(podLabels);
+    hadoopSettings = ordered(hadoopSettings);
     caveats = List.copyOf(caveats);
+  }
+
+  /** Keeps the provider's order, so what Sparkube writes and prints is the same on every run. */
+  private static Map<String, String> ordered(Map<String, String> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -44,8 +44,7 @@ public final class IdentityBindings {
           + " needs the identity's tenant and client id: set spark.hadoop.fs.azure.account.oauth2.msi.tenant and"
           + " spark.hadoop.fs.azure.account.oauth2.client.id");
       return new IdentityBinding(aad, Map.of(), Map.of(AAD_POD_IDENTITY_LABEL, aad.binding()), Optional.empty(),
-          Optional.empty(), Map.of(
-              "fs.azure.account.auth.type", "OAuth",
+          Optional.empty(), inOrder("fs.azure.account.auth.type", "OAuth",
               "fs.azure.account.oauth.provider.type", ABFS + "MsiTokenProvider"), caveats);
     }
     if (identity instanceof Identity.GcpWorkload gcp) {
@@ -119,5 +118,13 @@ public final class IdentityBindings {
     }
     return new IdentityBinding(azure, annotations, Map.of(AZURE_USE_LABEL, "true"), Optional.of(token),
         Optional.of("azure-wi-webhook"), hadoopSettings, caveats);
+  }
+
+  private static Map<String, String> inOrder(String... keysAndValues) {
+    var map = new LinkedHashMap<String, String>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 }

@@ -1,5 +1,7 @@
 package io.sparkube.submit.identity;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ public record WorkloadToken(
     Map<String, String> env) {
 
   public WorkloadToken {
-    env = Map.copyOf(env);
+    // Insertion order: the env vars are written (and shown by --verbose) in the provider's order.
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
   }
 
   public String tokenFile() {
