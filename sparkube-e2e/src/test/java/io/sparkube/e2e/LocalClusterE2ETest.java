@@ -57,16 +57,37 @@ class LocalClusterE2ETest {
     cli.deleteHome();
   }
 
+  /**
+   * Each line's driver runs as its own ServiceAccount, with only the Role submit created, so the
+   * cluster's audit log shows exactly what Spark's driver asked for: nothing was refused, and
+   * nothing granted went unasked but the single-pod delete that only failed executors need.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"3.5.6", "4.0.2", "4.1.0"})
-  void sparkPiRunsWithTwoExecutorsOnEachLine(String release) {
+  void sparkPiRunsWithTwoExecutorsOnEachLineWithOnlyItsRole(String release) throws IOException {
     var name = "pi-" + release.replace('.', '-');
-    var run = cli.run(Jobs.submit(release, name, "org.apache.spark.examples.SparkPi", List.of(), "20")
+    var account = "driver-" + release.replace('.', '-');
+    client.serviceAccounts().resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata()
+        .withName(account).endMetadata().build()).serverSideApply();
+    var run = cli.run(Jobs.submit(release, name, "org.apache.spark.examples.SparkPi",
+        List.of("--conf", "spark.kubernetes.authenticate.driver.serviceAccountName=" + account), "20")
         .toArray(String[]::new));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("2 running").contains("exited with code 0");
     assertThat(driverLog(name)).contains("Pi is roughly 3.1");
+
+    var decisions = AuditLog.read(cli.sparkubeHome().resolve("local/api/audit.jsonl"),
+        "system:serviceaccount:default:" + account);
+    assertThat(decisions.denied()).as("refused calls").isEmpty();
+    assertThat(decisions.allowed()).as("calls made").contains(
+        "get pods", "list pods", "watch pods", "create pods", "deletecollection pods",
+        "create configmaps", "deletecollection configmaps", "deletecollection services");
+    var granted = new java.util.HashSet<>(List.of("get pods", "list pods", "watch pods", "create pods",
+        "delete pods", "deletecollection pods", "create configmaps", "deletecollection configmaps",
+        "deletecollection services"));
+    granted.removeAll(decisions.allowed());
+    assertThat(granted).as("granted but unused").isSubsetOf("delete pods");
   }
 
   @Test
@@ -137,8 +158,20 @@ class LocalClusterE2ETest {
     }
   }
 
+  /** As Spark's docs say: the driver needs a ServiceAccount allowed to manage pods; spark-submit makes none. */
   @Test
   void sparksOwnSparkSubmitSubmitsToTheLocalCluster() throws IOException {
+    client.serviceAccounts().resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata()
+        .withName("spark").endMetadata().build()).serverSideApply();
+    client.resource(new io.fabric8.kubernetes.api.model.rbac.RoleBuilder().withNewMetadata().withName("spark-driver")
+        .endMetadata()
+        .addNewRule().withApiGroups("").withResources("pods", "configmaps", "services").withVerbs("*").endRule()
+        .build()).serverSideApply();
+    client.resource(new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder().withNewMetadata()
+        .withName("spark-driver").endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName("spark-driver").endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName("spark").withNamespace("default").endSubject()
+        .build()).serverSideApply();
     var jars = cli.repo().resolve("spark-runtimes/spark-3.5/target/jars");
     var command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jars + "/*",
@@ -146,6 +179,7 @@ class LocalClusterE2ETest {
         "--name", "own-submit", "--class", "org.apache.spark.examples.SparkPi",
         "--conf", "spark.kubernetes.container.image=apache/spark:3.5.6",
         "--conf", "spark.executor.instances=1",
+        "--conf", "spark.kubernetes.authenticate.driver.serviceAccountName=spark",
         Jobs.examplesJar("3.5.6"), "10"));
     var env = new java.util.HashMap<>(cli.environment());
     env.put("KUBECONFIG", cli.kubeconfig().toString());

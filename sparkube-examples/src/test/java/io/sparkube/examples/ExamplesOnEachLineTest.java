@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,17 +29,7 @@ class ExamplesOnEachLineTest {
 
   @BeforeAll
   static void packageClasses() throws IOException {
-    // Surefire runs before the jar phase: pack the compiled classes as the jar will hold them.
-    var classes = Path.of("target/classes");
-    examplesJar = work.resolve("examples.jar");
-    try (var jar = new JarOutputStream(Files.newOutputStream(examplesJar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (var file : files.filter(Files::isRegularFile).sorted().toList()) {
-        jar.putNextEntry(new ZipEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, jar);
-        jar.closeEntry();
-      }
-    }
+    examplesJar = CompiledClassesJar.pack(work);
     Files.writeString(work.resolve("words.txt"), "the cat sat\non the mat\n\nthe end\n");
   }
 

@@ -31,10 +31,14 @@ public final class JobPlanner {
     var applied = settings.binding().map(binding -> new IdentityConf(reporter).apply(request, binding, inject))
         .orElseGet(() -> new AppliedIdentity(request, Optional.empty(), Optional.empty(),
             request.conf().getOptional(DriverKeys.DRIVER_SERVICE_ACCOUNT).orElse("default"), false));
-    var driver = new DriverPlanner(line, sparkVersion).plan(applied.request(), ids);
+    var job = applied.request();
     if (settings.createRbac()) {
-      var rules = DriverAccess.rules(line, applied.request().conf());
-      DriverAccess.caveats(applied.request().conf()).forEach(reporter::warn);
+      job = job.withConf(DriverAccess.withoutUnusedClaimCalls(line, job.conf()));
+    }
+    var driver = new DriverPlanner(line, sparkVersion).plan(job, ids);
+    if (settings.createRbac()) {
+      var rules = DriverAccess.rules(line, job.conf());
+      DriverAccess.caveats(job.conf()).forEach(reporter::warn);
       driver = driver.withPreResourcesFirst(DriverRole.objects(driver.namespace(), driver.driverPodName(),
           driver.appId(), applied.serviceAccountName(), rules));
     }

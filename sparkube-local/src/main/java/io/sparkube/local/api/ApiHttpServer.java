@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * websocket watches included, goes to fabric8's request handler and our dispatcher.
  */
 final class ApiHttpServer implements AutoCloseable {
+  private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
   private final Dispatcher dispatcher;
@@ -46,8 +47,20 @@ final class ApiHttpServer implements AutoCloseable {
     this.toDispatcher = new HttpServerRequestHandler(vertx) {
       @Override
       protected MockResponse onHttpRequest(RecordedRequest request) {
-        var response = ApiHttpServer.this.dispatcher.dispatch(request);
-        return response != null ? response : ApiStatus.response(405, "MethodNotAllowed", "method not allowed");
+        var contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith(PROTOBUF)) {
+          // kubectl 1.33 sends some built-in kinds as protobuf; say so rather than fail to parse.
+          return ApiStatus.response(415, "UnsupportedMediaType", "the local cluster reads JSON and YAML bodies, not "
+              + PROTOBUF + "; use kubectl create -f FILE --validate=false, or kubectl apply");
+        }
+        try {
+          var response = ApiHttpServer.this.dispatcher.dispatch(request);
+          return response != null ? response : ApiStatus.response(405, "MethodNotAllowed", "method not allowed");
+        } catch (RuntimeException e) {
+          // An answer, not a hung client: the request was malformed for a reason the store did not expect.
+          return ApiStatus.response(400, "BadRequest", "cannot handle " + request.getMethod() + " "
+              + request.getPath() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
       }
     };
     // HTTP/1.1 only: watches over websockets need it, and nothing here gains from HTTP/2.

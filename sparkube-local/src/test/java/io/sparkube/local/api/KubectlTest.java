@@ -102,6 +102,19 @@ class KubectlTest {
   }
 
   @Test
+  void imperativeCreatesAnswerInsteadOfHanging() throws Exception {
+    try (var api = LocalApiServer.startCluster(state, "127.0.0.1", 0, null)) {
+      var created = kubectl(api, "create", "serviceaccount", "spark");
+      // kubectl sends this one as protobuf; either it falls back to JSON or it says why not.
+      if (created.code() == 0) {
+        assertThat(kubectl(api, "get", "serviceaccount", "spark", "-o", "name").out()).contains("spark");
+      } else {
+        assertThat(created.out()).contains("the local cluster reads JSON and YAML bodies");
+      }
+    }
+  }
+
+  @Test
   void deleteWaitsForABoundPodToGo() throws Exception {
     try (var api = LocalApiServer.startCluster(state, "127.0.0.1", 0, null); var client = api.newClient()) {
       client.pods().resource(pod("running").editSpec().withNodeName("local").endSpec().build()).create();

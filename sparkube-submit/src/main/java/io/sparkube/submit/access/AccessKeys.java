@@ -32,6 +32,10 @@ final class AccessKeys {
       ValueType.BOOLEAN).doc("The driver owns on-demand PVCs and deletes them at the end.").since("3.2.0")
       .defaultTo(true);
 
+  static final ConfigKey<Boolean> REUSE_PVC = ConfigKey.of("spark.kubernetes.driver.reusePersistentVolumeClaim",
+      ValueType.BOOLEAN).doc("New executors reuse the claims of lost ones (needs ownPersistentVolumeClaim).")
+      .since("3.2.0").defaultTo(true);
+
   static final ConfigKey<Boolean> ANNOTATE_EXIT_EXCEPTION =
       ConfigKey.of("spark.kubernetes.driver.annotateExitException", ValueType.BOOLEAN)
           .doc("Annotate the driver pod with the exception that ended the application.").since("4.1.0")

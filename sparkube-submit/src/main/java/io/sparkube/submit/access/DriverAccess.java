@@ -35,10 +35,20 @@ public final class DriverAccess {
     if (conf.get(AccessKeys.DELETE_DRIVER_SERVICE)) {
       rules.add(new AccessRule(CORE, "services", List.of("deletecollection"), "delete its own Service at the end"));
     }
+    var ownsClaims = conf.get(AccessKeys.OWN_PVC);
+    var claimVerbs = new ArrayList<String>();
+    if (ownsClaims && conf.get(AccessKeys.REUSE_PVC)) {
+      claimVerbs.add("list");
+    }
     if (createsClaims(conf, line)) {
-      rules.add(new AccessRule(CORE, "persistentvolumeclaims", conf.get(AccessKeys.OWN_PVC)
-          ? List.of("list", "create", "deletecollection") : List.of("list", "create"),
-          "on-demand executor volumes: reuse, create and delete claims"));
+      claimVerbs.add("create");
+    }
+    if (ownsClaims) {
+      claimVerbs.add("deletecollection");
+    }
+    if (!claimVerbs.isEmpty()) {
+      rules.add(new AccessRule(CORE, "persistentvolumeclaims", claimVerbs,
+          "on-demand executor volumes: reuse, create and delete the claims the driver owns"));
     }
     if (conf.get(AccessKeys.POD_ALLOCATOR).equals("statefulset")) {
       rules.add(new AccessRule("apps", "statefulsets", List.of("get", "create", "delete"),
@@ -46,6 +56,19 @@ public final class DriverAccess {
       rules.add(new AccessRule("apps", "statefulsets/scale", List.of("get", "update"), "scaling executors"));
     }
     return rules;
+  }
+
+  /**
+   * The job's conf with Spark's claim bookkeeping off when it has no on-demand claims: by default
+   * the driver lists claims to reuse and deletes "its" claims at the end even when it made none,
+   * which would need list and deletecollection on every claim in the namespace. Off, it makes
+   * neither call; nothing else changes, as there are no claims of its own. A value the user gave wins.
+   */
+  public static Conf withoutUnusedClaimCalls(SparkLine line, Conf conf) {
+    if (createsClaims(conf, line) || conf.contains(AccessKeys.OWN_PVC)) {
+      return conf;
+    }
+    return conf.with(AccessKeys.OWN_PVC.key(), "false");
   }
 
   /** What the rules cannot know, for the user to read. */

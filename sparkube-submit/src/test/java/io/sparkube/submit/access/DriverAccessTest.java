@@ -16,10 +16,16 @@ class DriverAccessTest {
         .toList();
   }
 
+  /** As JobPlanner hands it over: claim bookkeeping off for a job that makes no claims. */
+  private static List<String> plannedRules(SparkLine line, Map<String, String> conf) {
+    var narrowed = DriverAccess.withoutUnusedClaimCalls(line, Conf.of(conf));
+    return rules(line, narrowed.asMap());
+  }
+
   @ParameterizedTest
   @EnumSource(SparkLine.class)
   void aPlainJobGetsPodsItsConfigMapAndItsServiceCleanUpOnly(SparkLine line) {
-    assertThat(rules(line, Map.of())).containsExactly(
+    assertThat(plannedRules(line, Map.of())).containsExactly(
         "pods get,list,watch,create,delete,deletecollection",
         "configmaps create,deletecollection",
         "services deletecollection");
@@ -27,8 +33,20 @@ class DriverAccessTest {
 
   @ParameterizedTest
   @EnumSource(SparkLine.class)
+  void sparksClaimBookkeepingNeedsClaimAccessUnlessTurnedOff(SparkLine line) {
+    assertThat(rules(line, Map.of())).contains("persistentvolumeclaims list,deletecollection");
+    assertThat(DriverAccess.withoutUnusedClaimCalls(line, Conf.empty()).asMap())
+        .containsEntry("spark.kubernetes.driver.ownPersistentVolumeClaim", "false");
+    // The user's own choice stands, and is granted what it needs.
+    var own = Map.of("spark.kubernetes.driver.ownPersistentVolumeClaim", "true",
+        "spark.kubernetes.driver.reusePersistentVolumeClaim", "false");
+    assertThat(plannedRules(line, own)).contains("persistentvolumeclaims deletecollection");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SparkLine.class)
   void keptExecutorsAreLabelledNotDeleted(SparkLine line) {
-    assertThat(rules(line, Map.of("spark.kubernetes.executor.deleteOnTermination", "false"))).containsExactly(
+    assertThat(plannedRules(line, Map.of("spark.kubernetes.executor.deleteOnTermination", "false"))).containsExactly(
         "pods get,list,watch,create,delete,deletecollection,patch",
         "configmaps create",
         "services deletecollection");
@@ -41,12 +59,14 @@ class DriverAccessTest {
         "spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path", "/data",
         "spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName", "OnDemand",
         "spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.sizeLimit", "1Gi");
-    assertThat(rules(line, onDemand)).contains("persistentvolumeclaims list,create,deletecollection");
+    assertThat(plannedRules(line, onDemand)).contains("persistentvolumeclaims list,create,deletecollection");
+    assertThat(DriverAccess.withoutUnusedClaimCalls(line, Conf.of(onDemand)).asMap())
+        .doesNotContainKey("spark.kubernetes.driver.ownPersistentVolumeClaim");
 
     var existingClaim = Map.of(
         "spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path", "/data",
         "spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName", "shared");
-    assertThat(rules(line, existingClaim)).noneMatch(r -> r.startsWith("persistentvolumeclaims"));
+    assertThat(plannedRules(line, existingClaim)).noneMatch(r -> r.startsWith("persistentvolumeclaims"));
   }
 
   @ParameterizedTest
@@ -61,7 +81,7 @@ class DriverAccessTest {
   @ParameterizedTest
   @EnumSource(SparkLine.class)
   void optionalCallsGoWithTheirSettings(SparkLine line) {
-    assertThat(rules(line, Map.of("spark.kubernetes.executor.disableConfigMap", "true",
+    assertThat(plannedRules(line, Map.of("spark.kubernetes.executor.disableConfigMap", "true",
         "spark.kubernetes.driver.service.deleteOnTermination", "false")))
         .containsExactly("pods get,list,watch,create,delete,deletecollection");
     assertThat(rules(line, Map.of("spark.kubernetes.executor.decommissionLabel", "leaving")).get(0)).endsWith(",patch");
