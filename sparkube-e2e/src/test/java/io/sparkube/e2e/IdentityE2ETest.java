@@ -108,6 +108,16 @@ class IdentityE2ETest {
     // The test STS saw each pod's own token: the driver's and both executors'.
     assertThat(job.podsAnswered(WebIdentityRoles.Granted.class)).as(job.describe()).hasSize(3)
         .contains(job.driver().getMetadata().getName());
+
+    // What the cluster side shows for the same chain: doctor on the finished job, and the plan.
+    var doctor = cli.run("doctor", "--job", "default:" + job.driver().getMetadata().getName());
+    assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+    assertThat(doctor.out()).contains("PASS   ServiceAccount default/spark-identity-probe")
+        .contains("PASS   driver pod " + job.driver().getMetadata().getName())
+        .containsPattern("PASS +token audience and subject +aud=sts.amazonaws.com sub=" + SUBJECT);
+    var plan = cli.run("identity", "plan", "--identity", "aws-irsa:" + ROLE);
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("\"kubernetes.default.svc:sub\": \"" + SUBJECT + "\"");
   }
 
   @Test
