@@ -67,6 +67,44 @@ class SubmitFailuresTest {
   }
 
   @Test
+  void aBadIdentityFailsBeforeAnythingIsCreatedWithTheExpectedFormat() {
+    try (var api = LocalApiServer.start()) {
+      var master = "k8s://" + api.url();
+      assertFailed(run(submit(master, "--identity", "aws-irsa:arn:aws:iam::12:role/etl", JAR)), Failure.INVALID_CONFIG,
+          "--identity aws-irsa:arn:aws:iam::12:role/etl", "arn:aws:iam::<12-digit account>:role/");
+      assertFailed(run(submit(master, "--identity", "azure:not-a-guid", JAR)), Failure.INVALID_CONFIG,
+          "azure:<client-id>[@<tenant-id>]");
+      assertFailed(run(submit(master, "--identity", "gcp:me@gmail.com", JAR)), Failure.INVALID_CONFIG,
+          "gcp:<name>@<project>.iam.gserviceaccount.com");
+      assertFailed(run(submit(master, "--identity", "okta:alice", JAR)), Failure.INVALID_CONFIG,
+          "unknown provider 'okta'");
+      assertFailed(run(submit(master, "--identity-injection", "maybe", JAR)), Failure.INVALID_CONFIG,
+          "spark.sparkube.identity.injection=maybe", "auto, sparkube or webhook");
+      assertEmpty(api);
+      try (var client = api.newClient()) {
+        assertThat(client.serviceAccounts().inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(client.rbac().roles().inAnyNamespace().list().getItems()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aServiceAccountOfAnotherIdentityStopsTheSubmissionWithTheFix() {
+    try (var api = LocalApiServer.start(); var client = api.newClient()) {
+      client.serviceAccounts().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+          .withNewMetadata().withName("spark-etl").addToAnnotations("eks.amazonaws.com/role-arn",
+              "arn:aws:iam::111122223333:role/other").endMetadata().build()).create();
+
+      var run = run(submit("k8s://" + api.url(), "--identity", "aws-irsa:arn:aws:iam::111122223333:role/etl", JAR));
+
+      assertFailed(run, Failure.IDENTITY_CONFLICT, "ServiceAccount default/spark-etl exists with",
+          "kubectl annotate serviceaccount -n default spark-etl --overwrite");
+      assertEmpty(api);
+      assertThat(client.rbac().roles().inAnyNamespace().list().getItems()).isEmpty();
+    }
+  }
+
+  @Test
   void unreachableServerIsNamed() throws Exception {
     int freePort;
     try (var socket = new java.net.ServerSocket(0)) {

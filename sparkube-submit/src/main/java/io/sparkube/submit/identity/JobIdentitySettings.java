@@ -15,7 +15,7 @@ public record JobIdentitySettings(Optional<Identity> identity, String injection,
 
   public static JobIdentitySettings read(Conf conf, SparkLine line) {
     var identity = conf.getOptional(IdentityKeys.IDENTITY)
-        .map(value -> IdentityParser.parse(IdentityKeys.IDENTITY.key(), value));
+        .map(value -> IdentityParser.parse("--identity", value));
     var hadoop = conf.getOptional(IdentityKeys.HADOOP_VERSION)
         .map(version -> HadoopRelease.parse(IdentityKeys.HADOOP_VERSION.key(), version))
         .orElseGet(() -> HadoopRelease.bundledWith(line));
