@@ -5,6 +5,7 @@ import io.sparkube.cli.doctor.DoctorCommand;
 import io.sparkube.cli.identity.IdentityCommand;
 import io.sparkube.cli.jobs.JobCommands;
 import io.sparkube.cli.local.LocalCommand;
+import io.sparkube.cli.staging.StagingCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,7 @@ public final class Sparkube implements Runnable {
     commandLine.addSubcommand("doctor", new CommandLine(DoctorCommand.class, new TerminalFactory(terminal)));
     commandLine.addSubcommand("local", new CommandLine(LocalCommand.class, new TerminalFactory(terminal)));
     commandLine.addSubcommand("identity", new CommandLine(IdentityCommand.class, new TerminalFactory(terminal)));
+    commandLine.addSubcommand("staging", new CommandLine(StagingCommand.class, new TerminalFactory(terminal)));
     int code = commandLine.execute(args);
     terminal.out().flush();
     terminal.err().flush();
