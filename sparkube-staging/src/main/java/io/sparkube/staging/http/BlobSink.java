@@ -1,0 +1,131 @@
+package io.sparkube.staging.http;
+
+import io.sparkube.staging.store.BlobStore;
+import io.sparkube.staging.store.BlobUpload;
+import io.sparkube.staging.store.Sha256;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Feeds a request's body to a {@link BlobUpload} off the event loop: chunks are written and hashed
+ * on an I/O thread, in order, and the event loop hears back only when it asked to (the queue has
+ * drained) or when a write failed, so streaming costs no per-chunk round trip. The public methods
+ * run on the request's event loop.
+ */
+final class BlobSink {
+  /** Above this many queued bytes the request is paused; below the low mark it reads again. */
+  private static final long HIGH_WATER = 4L << 20;
+  private static final long LOW_WATER = 1L << 20;
+
+  private final Context context;
+  private final SerialExecutor tasks;
+  private final BlobUpload upload;
+  private final AtomicLong submitted = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicBoolean drainWanted = new AtomicBoolean();
+  private volatile RuntimeException failure;
+  private Runnable drain;
+  private Consumer<Throwable> onFailure = e -> { };
+  private boolean stopped;
+
+  BlobSink(Context context, Executor io, BlobUpload upload) {
+    this.context = context;
+    this.tasks = new SerialExecutor(io);
+    this.upload = upload;
+  }
+
+  Sha256 sha() {
+    return upload.sha();
+  }
+
+  void onFailure(Consumer<Throwable> handler) {
+    this.onFailure = handler;
+  }
+
+  void write(Buffer chunk) {
+    if (stopped || failure != null) {
+      return;
+    }
+    var bytes = chunk.getByteBuf().nioBuffer();
+    var size = bytes.remaining();
+    submitted.addAndGet(size);
+    tasks.execute(() -> {
+      if (failure == null) {
+        try {
+          upload.write(bytes);
+        } catch (RuntimeException e) {
+          failure = e;
+          context.runOnContext(v -> reportFailure(e));
+        }
+      }
+      completed.addAndGet(size);
+      if (drainWanted.get() && backlog() <= LOW_WATER && drainWanted.compareAndSet(true, false)) {
+        context.runOnContext(v -> runDrain());
+      }
+    });
+  }
+
+  boolean full() {
+    return backlog() >= HIGH_WATER;
+  }
+
+  /** Runs {@code handler} once, when the queue has drained below the low mark. */
+  void onDrain(Runnable handler) {
+    drain = handler;
+    drainWanted.set(true);
+    // The I/O thread may have caught up before the flag was set; then nobody else would call.
+    if (backlog() <= LOW_WATER && drainWanted.compareAndSet(true, false)) {
+      runDrain();
+    }
+  }
+
+  /** Commits after every queued chunk is written; the upload is closed whatever the outcome. */
+  Future<BlobStore.Outcome> commit() {
+    stopped = true;
+    Promise<BlobStore.Outcome> promise = Promise.promise();
+    tasks.execute(() -> {
+      try {
+        if (failure != null) {
+          throw failure;
+        }
+        var outcome = upload.commit();
+        context.runOnContext(v -> promise.complete(outcome));
+      } catch (RuntimeException e) {
+        context.runOnContext(v -> promise.fail(e));
+      } finally {
+        upload.close();
+      }
+    });
+    return promise.future();
+  }
+
+  /** Abandons the upload: its temp file is deleted once the chunks in flight are done. Idempotent. */
+  void abort() {
+    stopped = true;
+    tasks.execute(upload::close);
+  }
+
+  private long backlog() {
+    return submitted.get() - completed.get();
+  }
+
+  private void runDrain() {
+    var handler = drain;
+    drain = null;
+    if (handler != null && !stopped) {
+      handler.run();
+    }
+  }
+
+  private void reportFailure(Throwable e) {
+    if (!stopped) {
+      onFailure.accept(e);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.sparkube.staging.store;
+
+import io.sparkube.staging.config.StagingKeys;
+import io.sparkube.staging.error.Problem;
+import io.sparkube.staging.error.StagingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.OptionalLong;
+
+/**
+ * One upload in progress: bytes go to a temp file as they arrive, hashed on the way, and become a
+ * blob only in {@link #commit()}, after an fsync and only if the hash is the one the upload named.
+ * Closing an upload that was not committed deletes its temp file, so nothing partial is ever
+ * visible. Not thread-safe: one writer at a time, as the bytes of one request arrive in order.
+ */
+public final class BlobUpload implements AutoCloseable {
+  /** Space is reserved in steps this big when the size was not declared, not per chunk. */
+  private static final long RESERVE_STEP = 8L << 20;
+
+  private final BlobStore store;
+  private final Sha256 expected;
+  private final OptionalLong declaredSize;
+  private final long maxBlobBytes;
+  private final Path temp;
+  private final FileChannel channel;
+  private final MessageDigest digest;
+  private long written;
+  private long reserved;
+  private boolean finished;
+
+  BlobUpload(BlobStore store, Sha256 expected, OptionalLong declaredSize, long maxBlobBytes, Path temp,
+      long reserved) throws IOException {
+    this.store = store;
+    this.expected = expected;
+    this.declaredSize = declaredSize;
+    this.maxBlobBytes = maxBlobBytes;
+    this.temp = temp;
+    this.reserved = reserved;
+    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+    this.digest = sha256();
+  }
+
+  public Sha256 sha() {
+    return expected;
+  }
+
+  public long written() {
+    return written;
+  }
+
+  Path temp() {
+    return temp;
+  }
+
+  long reserved() {
+    return reserved;
+  }
+
+  public void write(ByteBuffer data) {
+    ensureOpen();
+    var bytes = data.remaining();
+    if (written + bytes > maxBlobBytes) {
+      throw tooLarge(maxBlobBytes);
+    }
+    if (declaredSize.isPresent() && written + bytes > declaredSize.getAsLong()) {
+      throw new StagingException(Problem.BAD_REQUEST, "upload of " + expected + " sent more than the "
+          + declaredSize.getAsLong() + " bytes it declared; send exactly Content-Length bytes");
+    }
+    if (written + bytes > reserved) {
+      var need = written + bytes - reserved;
+      reserved += store.budget().reserve(need, Math.max(need, Math.min(RESERVE_STEP, maxBlobBytes - reserved)));
+    }
+    digest.update(data.duplicate());
+    try {
+      while (data.hasRemaining()) {
+        channel.write(data);
+      }
+    } catch (IOException e) {
+      throw BlobStore.writeFailure(temp, e);
+    }
+    written += bytes;
+  }
+
+  /** Reads {@code in} to its end into the upload. */
+  public void writeAll(InputStream in) throws IOException {
+    var buffer = new byte[1 << 16];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      write(ByteBuffer.wrap(buffer, 0, n));
+    }
+  }
+
+  /** Makes the bytes a blob if they hash to the name given; whether it was new or already stored. */
+  public BlobStore.Outcome commit() {
+    ensureOpen();
+    if (declaredSize.isPresent() && written != declaredSize.getAsLong()) {
+      throw new StagingException(Problem.BAD_REQUEST, "upload of " + expected + " ended after " + written
+          + " of the " + declaredSize.getAsLong() + " bytes it declared; upload it again");
+    }
+    var actual = Sha256.of(digest.digest());
+    if (!actual.equals(expected)) {
+      throw new StagingException(Problem.HASH_MISMATCH, "the uploaded bytes hash to " + actual + ", not " + expected
+          + "; the file changed or was corrupted in transit: hash it again and upload it again");
+    }
+    try {
+      channel.force(true);
+      channel.close();
+    } catch (IOException e) {
+      throw BlobStore.writeFailure(temp, e);
+    }
+    var outcome = store.commit(this, written);
+    finished = true;
+    return outcome;
+  }
+
+  /** Abandons the upload unless it was committed; safe to call more than once. */
+  @Override
+  public void close() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      channel.close();
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // The next start empties the temp directory anyway.
+    }
+    store.budget().unreserve(reserved);
+  }
+
+  private void ensureOpen() {
+    if (finished) {
+      throw new IllegalStateException("upload of " + expected + " is already finished");
+    }
+  }
+
+  static StagingException tooLarge(long max) {
+    return new StagingException(Problem.TOO_LARGE, "the blob is larger than " + StagingKeys.MAX_BLOB_BYTES.key()
+        + "=" + max + " bytes; raise that setting on the staging server, or put the file in the image or in"
+        + " object storage");
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
