@@ -38,7 +38,7 @@ class StagingInstallTest {
   }
 
   @Test
-  void installingAgainKeepsTheCredentialsAndChangesNothing() {
+  void installingAgainKeepsTheCredentialsAndChangesNothing() throws Exception {
     try (var api = LocalApiServer.start(); var client = api.newClient()) {
       var first = install(api, "--storage", "10Gi", "--external-uri", "https://staging.example.com");
       assertThat(first.exitCode()).as(first.err()).isZero();
@@ -52,6 +52,10 @@ class StagingInstallTest {
       assertThat(second.err()).contains("kept secret/sparkube-staging");
       assertThat(client.secrets().inNamespace("default").withName("sparkube-staging").get().getData())
           .isEqualTo(secret).containsKeys("token", "signing-key");
+      // The mounted file is what the server reads: a key it accepts.
+      var keyFile = java.nio.file.Files.write(home.resolve("signing-key"),
+          java.util.Base64.getDecoder().decode(secret.get("signing-key")));
+      io.sparkube.staging.signing.SigningKey.read(keyFile, "sparkube.staging.signingKeyFile");
       var again = client.apps().deployments().inNamespace("default").withName("sparkube-staging").get();
       assertThat(again.getSpec()).isEqualTo(deployment.getSpec());
       assertThat(again.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())

@@ -1,11 +1,9 @@
 package io.sparkube.cli.local;
 
+import io.sparkube.cli.DistributionJvm;
 import io.sparkube.local.cluster.ClusterDaemon;
 import io.sparkube.local.cluster.ClusterHome;
 import io.sparkube.submit.SubmitEnvironment;
-import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,22 +37,6 @@ public final class LocalClusterProcess {
 
   /** This JVM and class path, plus the server libraries the distribution keeps in lib-local. */
   static List<String> javaCommand() {
-    var java = ProcessHandle.current().info().command().orElse("java");
-    var classpath = System.getProperty("java.class.path");
-    var libLocal = distributionDir().resolve("lib-local");
-    if (Files.isDirectory(libLocal)) {
-      classpath = classpath + File.pathSeparator + libLocal + File.separator + "*";
-    }
-    return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, MAIN);
-  }
-
-  /** The directory holding the CLI's jar (or classes), i.e. target/ of sparkube-cli. */
-  private static Path distributionDir() {
-    try {
-      var location = Path.of(LocalClusterProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return location.getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the sparkube distribution", e);
-    }
+    return DistributionJvm.command(List.of("-XX:TieredStopAtLevel=1"), MAIN);
   }
 }

@@ -44,8 +44,10 @@ public final class StagingManifests {
     return new SecretBuilder().withNewMetadata().withName(StagingInstall.NAME).withNamespace(install.namespace())
         .withLabels(labels()).endMetadata()
         .withType("Opaque")
-        .addToData(TOKEN_KEY, Base64.getEncoder().encodeToString(randomText()))
-        .addToData(SIGNING_KEY, Base64.getEncoder().encodeToString(randomText()))
+        // Secret data is base64 of the file contents: a URL-safe token, and the signing key in the
+        // standard base64 the server decodes.
+        .addToData(TOKEN_KEY, base64(Base64.getUrlEncoder().withoutPadding().encodeToString(random())))
+        .addToData(SIGNING_KEY, base64(Base64.getEncoder().encodeToString(random())))
         .build();
   }
 
@@ -125,10 +127,13 @@ public final class StagingManifests {
         .endSpec().build();
   }
 
-  private static byte[] randomText() {
+  private static byte[] random() {
     var bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    // The server reads the files as text: keep them printable.
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).getBytes(StandardCharsets.US_ASCII);
+    return bytes;
+  }
+
+  private static String base64(String fileContent) {
+    return Base64.getEncoder().encodeToString(fileContent.getBytes(StandardCharsets.US_ASCII));
   }
 }
