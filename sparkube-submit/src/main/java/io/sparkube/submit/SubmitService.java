@@ -7,6 +7,7 @@ import io.sparkube.submit.args.LineChecks;
 import io.sparkube.submit.args.ParsedSubmit;
 import io.sparkube.submit.args.SparkLineResolver;
 import io.sparkube.submit.args.SparkSubmitParser;
+import io.sparkube.submit.create.CreatedDriver;
 import io.sparkube.submit.create.JobCreator;
 import io.sparkube.submit.driver.SubmissionIds;
 import io.sparkube.submit.follow.FollowKeys;
@@ -15,6 +16,8 @@ import io.sparkube.submit.identity.JobIdentitySettings;
 import io.sparkube.submit.follow.JobFollower;
 import io.sparkube.submit.kube.ClusterConnector;
 import io.sparkube.submit.kube.ConnectionSettings;
+import io.sparkube.submit.staging.DependencyStager;
+import io.sparkube.submit.staging.LocalFiles;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,16 +72,24 @@ public final class SubmitService {
     var connection = settings;
     var config = options.dryRun() && !connection.hasCluster() ? Optional.<Config>empty()
         : Optional.of(ClusterConnector.config(connection));
-    var request = withMaster(parsed.request(), config);
+    var submitted = withMaster(parsed.request(), config);
     // Building the client takes longer than planning; do both at once. Nothing is sent yet.
     var serialization = new KubernetesSerialization();
     var client = options.dryRun() ? null
         : CompletableFuture.supplyAsync(() -> ClusterConnector.connect(config.orElseThrow(), serialization));
     try {
-      var version = SparkLineResolver.release(line, options.sparkVersion(), request.conf());
+      var version = SparkLineResolver.release(line, options.sparkVersion(), submitted.conf());
       var inject = InjectionChoice.inject(identity,
           () -> client == null ? Optional.empty() : Optional.of(awaitUnchecked(client)), reporter);
-      var plan = new JobPlanner(line, version, reporter).plan(request, SubmissionIds.random(clock), identity, inject);
+      var ids = SubmissionIds.random(clock);
+      var stager = options.dryRun() ? Optional.<DependencyStager>empty()
+          : DependencyStager.clientFor(submitted.conf()).map(c -> new DependencyStager(c, reporter));
+      if (options.dryRun() && !LocalFiles.of(submitted).isEmpty()) {
+        reporter.warn("a dry run uploads nothing: the local files are shown as they are, not as the signed"
+            + " URLs a submission would give the pods");
+      }
+      var request = stager.map(s -> s.stage(submitted, ids.appId())).orElse(submitted);
+      var plan = new JobPlanner(line, version, reporter).plan(request, ids, identity, inject);
       if (options.verbose()) {
         VerboseReport.lines(request, line, version, plan.driver()).forEach(reporter::info);
       }
@@ -88,7 +99,7 @@ public final class SubmitService {
       // Jackson builds its serializers for the pod's many classes on first use: let that happen
       // here, while the client is still being built, rather than on the way to the API server.
       serialization.asJson(plan.driver().driverPod());
-      return createAndFollow(await(client), plan, options.waitForCompletion(), request);
+      return createAndFollow(await(client), plan, options.waitForCompletion(), request, stager);
     } finally {
       // Closes the client once built, whether it was used or planning failed first.
       if (client != null) {
@@ -118,8 +129,16 @@ public final class SubmitService {
   }
 
   private SubmitOutcome createAndFollow(KubernetesClient client, JobPlan job, boolean wait,
-      SubmitRequest request) throws InterruptedException {
-    var created = new JobCreator(client, reporter).create(job);
+      SubmitRequest request, Optional<DependencyStager> stager) throws InterruptedException {
+    var appId = job.driver().appId();
+    CreatedDriver created;
+    try {
+      created = new JobCreator(client, reporter).create(job);
+    } catch (RuntimeException e) {
+      // Nothing will fetch the uploads: let the server clean them up.
+      stager.ifPresent(s -> releaseQuietly(s, appId, e));
+      throw e;
+    }
     var plan = job.driver();
     reporter.info("submitted " + created.submissionId() + " (application " + plan.appId() + ")");
     if (!wait) {
@@ -128,7 +147,22 @@ public final class SubmitService {
     Duration interval = Duration.ofMillis(request.conf().get(FollowKeys.REPORT_INTERVAL_MS));
     int exitCode = new JobFollower(client, reporter, clock, interval)
         .follow(plan.namespace(), plan.driverPodName(), plan.appId());
+    stager.ifPresent(s -> releaseQuietly(s, appId, null));
     return new SubmitOutcome.Finished(created.submissionId(), exitCode);
+  }
+
+  /** A job that has ended no longer needs its uploads; failing to say so only delays their clean-up. */
+  private void releaseQuietly(DependencyStager stager, String appId, Exception failure) {
+    try {
+      stager.release(appId);
+    } catch (RuntimeException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        reporter.warn("could not release the staged files of " + appId + " (" + e.getMessage()
+            + "); the staging server keeps them until released");
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.sparkube.submit.args;
 
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.staging.StagingSubmitKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Refuses dependencies Sparkube cannot ship yet. Spark's client uploads local files (file: or a
- * plain path) to spark.kubernetes.file.upload.path through Hadoop; until the staging server
- * exists, Sparkube accepts only local:// (a path inside the image) and remote URIs. It also
+ * Refuses dependencies Sparkube cannot ship. Spark's client uploads local files (file: or a plain
+ * path) to spark.kubernetes.file.upload.path through Hadoop; Sparkube uploads them to its staging
+ * server when one is set, and otherwise accepts only local:// and remote URIs. It also
  * refuses glob patterns on Hadoop file systems, which spark-submit would expand by listing them.
  */
 final class RemoteOnlyDependencies {
@@ -24,20 +25,22 @@ final class RemoteOnlyDependencies {
   private RemoteOnlyDependencies() {}
 
   static void check(Conf conf, PrimaryResource primary) {
+    boolean staged = conf.contains(StagingSubmitKeys.URI);
     if (!primary.isInternal()) {
-      checkOne("the primary resource", primary.uri());
+      checkOne("the primary resource", primary.uri(), staged);
     }
     for (var key : DEPENDENCY_KEYS) {
-      conf.raw(key).ifPresent(list -> Uris.splitTrimmed(list).forEach(uri -> checkOne(key, uri)));
+      conf.raw(key).ifPresent(list -> Uris.splitTrimmed(list).forEach(uri -> checkOne(key, uri, staged)));
     }
   }
 
-  private static void checkOne(String where, String uri) {
+  private static void checkOne(String where, String uri, boolean staged) {
     var scheme = schemeOf(uri);
-    if (scheme == null || scheme.equals("file")) {
+    if (scheme == null || (scheme.equals("file") && !staged)) {
       throw SparkubeException.invalidConfig(
-          where + " " + uri + " is on this machine and Sparkube cannot upload it yet; use local://<path>"
-              + " for a file inside the image, or a remote URI (https://, s3a://, gs://, abfss://, hdfs://)");
+          where + " " + uri + " is on this machine and no staging server is set to upload it to; set "
+              + StagingSubmitKeys.URI.key() + " and " + StagingSubmitKeys.TOKEN_FILE.key() + " (see sparkube staging),"
+              + " use local://<path> for a file inside the image, or a remote URI (https://, s3a://, gs://, abfss://)");
     }
     if (!NOT_GLOBBED.contains(scheme) && GLOB.matcher(uri).find()) {
       throw SparkubeException.invalidConfig(

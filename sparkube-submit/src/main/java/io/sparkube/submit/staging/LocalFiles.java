@@ -1,0 +1,77 @@
+package io.sparkube.submit.staging;
+
+import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.MainAppResource;
+import io.sparkube.submit.SubmitRequest;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A job's dependencies that exist only on the submitting machine ({@code file:} URIs, which
+ * spark-submit's parsing made of plain paths), in --jars, --files, --py-files, --archives and the
+ * primary resource. Each must be a readable file before anything is uploaded.
+ */
+public final class LocalFiles {
+  static final List<String> KEYS = List.of("spark.jars", "spark.files", "spark.submit.pyFiles", "spark.archives");
+
+  private LocalFiles() {}
+
+  /** The local files by their URI as written in the conf (without an archive's #alias). */
+  public static Map<String, Path> of(SubmitRequest request) {
+    var files = new LinkedHashMap<String, Path>();
+    for (var key : KEYS) {
+      request.conf().raw(key).ifPresent(list -> split(list).forEach(entry -> local(entry).ifPresent(path ->
+          files.put(withoutFragment(entry), checked(key, entry, path)))));
+    }
+    primary(request.mainAppResource()).flatMap(uri -> local(uri).map(path -> Map.entry(uri, path)))
+        .ifPresent(e -> files.put(withoutFragment(e.getKey()), checked("the primary resource", e.getKey(), e.getValue())));
+    return files;
+  }
+
+  static Optional<String> primary(MainAppResource resource) {
+    if (resource instanceof MainAppResource.JavaResource java) {
+      return java.uri();
+    }
+    if (resource instanceof MainAppResource.PythonResource python) {
+      return Optional.of(python.uri());
+    }
+    return Optional.of(((MainAppResource.RResource) resource).uri());
+  }
+
+  static List<String> split(String list) {
+    var entries = new ArrayList<String>();
+    for (var entry : list.split(",")) {
+      if (!entry.isBlank()) {
+        entries.add(entry.strip());
+      }
+    }
+    return entries;
+  }
+
+  static String withoutFragment(String uri) {
+    int hash = uri.indexOf('#');
+    return hash < 0 ? uri : uri.substring(0, hash);
+  }
+
+  private static Optional<Path> local(String uri) {
+    var bare = withoutFragment(uri);
+    if (!bare.startsWith("file:")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(URI.create(bare)));
+  }
+
+  private static Path checked(String where, String uri, Path path) {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw SparkubeException.invalidConfig(where + " " + uri + " is not a readable file on this machine;"
+          + " check the path (nothing was uploaded or created)");
+    }
+    return path;
+  }
+}
