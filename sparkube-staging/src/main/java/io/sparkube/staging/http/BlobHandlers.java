@@ -6,6 +6,7 @@ import io.sparkube.staging.service.StagingService;
 import io.sparkube.staging.store.BlobStore;
 import io.sparkube.staging.store.BlobUpload;
 import io.sparkube.staging.store.Sha256;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -126,13 +127,13 @@ final class BlobHandlers {
       if (done) {
         return;
       }
-      abandon();
-      responses.error(request, e);
+      // Answered once the partial upload is gone, as for a failed commit.
+      abandon().onComplete(closed -> responses.error(request, e));
     }
 
-    private void abandon() {
+    private Future<Void> abandon() {
       done = true;
-      sink.abort();
+      return sink.abort();
     }
   }
 

@@ -90,25 +90,43 @@ final class BlobSink {
     stopped = true;
     Promise<BlobStore.Outcome> promise = Promise.promise();
     tasks.execute(() -> {
+      BlobStore.Outcome outcome = null;
+      RuntimeException error = failure;
       try {
-        if (failure != null) {
-          throw failure;
+        if (error == null) {
+          outcome = upload.commit();
         }
-        var outcome = upload.commit();
-        context.runOnContext(v -> promise.complete(outcome));
       } catch (RuntimeException e) {
-        context.runOnContext(v -> promise.fail(e));
+        error = e;
       } finally {
         upload.close();
       }
+      // Answered only once the temp file is gone, so a client told of a failure finds nothing left.
+      var committed = outcome;
+      var failed = error;
+      context.runOnContext(v -> {
+        if (failed == null) {
+          promise.complete(committed);
+        } else {
+          promise.fail(failed);
+        }
+      });
     });
     return promise.future();
   }
 
-  /** Abandons the upload: its temp file is deleted once the chunks in flight are done. Idempotent. */
-  void abort() {
+  /**
+   * Abandons the upload: its temp file is deleted once the chunks in flight are done; the future
+   * completes then. Idempotent.
+   */
+  Future<Void> abort() {
     stopped = true;
-    tasks.execute(upload::close);
+    Promise<Void> closed = Promise.promise();
+    tasks.execute(() -> {
+      upload.close();
+      context.runOnContext(v -> closed.complete());
+    });
+    return closed.future();
   }
 
   private long backlog() {
