@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * glob step of DependencyUtils.resolveGlobPaths): anything with a scheme is kept, anything else
  * becomes a file: URI against the submitting machine's working directory.
  */
-final class Uris {
+public final class Uris {
   private final Path workingDir;
 
   Uris(Path workingDir) {
@@ -61,7 +61,7 @@ final class Uris {
   }
 
   /** Utils.stringToSeq: split on commas, trim, drop empty entries. */
-  static List<String> splitTrimmed(String list) {
+  public static List<String> splitTrimmed(String list) {
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 

@@ -49,7 +49,7 @@ public final class JobCreator {
         () -> client.serviceAccounts().inNamespace(namespace).withName(name).get());
     if (existing != null) {
       JobServiceAccount.mismatch(existing, wanted).ifPresent(why -> {
-        throw new SparkubeException(Failure.IDENTITY_CONFLICT, why);
+        throw new SparkubeException(Failure.IDENTITY_CONFLICT, why.message());
       });
       return Optional.empty();
     }

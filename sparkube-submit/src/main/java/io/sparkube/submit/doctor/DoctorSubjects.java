@@ -11,6 +11,7 @@ import io.sparkube.submit.driver.DriverKeys;
 import io.sparkube.submit.follow.DriverPods;
 import io.sparkube.submit.follow.SubmissionId;
 import io.sparkube.submit.identity.Identity;
+import io.sparkube.submit.identity.IdentityBinding;
 import io.sparkube.submit.identity.JobIdentitySettings;
 import io.sparkube.submit.identity.JobServiceAccount;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class DoctorSubjects {
    */
   public static DoctorSubject forSettings(Conf conf, SparkLine line) {
     var settings = JobIdentitySettings.read(conf, line);
-    var binding = settings.binding().filter(b -> !(b.identity() instanceof Identity.None));
+    var binding = cloudBinding(settings);
     var account = conf.getOptional(DriverKeys.DRIVER_SERVICE_ACCOUNT)
         .orElseGet(() -> binding.map(b -> JobServiceAccount.defaultName(b.identity())).orElse("default"));
     return new DoctorSubject(conf.get(DriverKeys.NAMESPACE), account, binding, line, conf, settings.createRbac(),
@@ -49,13 +50,18 @@ public final class DoctorSubjects {
     var line = Optional.ofNullable(driver.getMetadata().getLabels()).map(l -> l.get(SparkLabels.VERSION))
         .flatMap(SparkLine::ofVersion).orElse(SparkLine.V4_0);
     var settings = JobIdentitySettings.read(conf, line);
-    var binding = settings.binding().filter(b -> !(b.identity() instanceof Identity.None));
+    var binding = cloudBinding(settings);
     var account = Optional.ofNullable(driver.getSpec().getServiceAccountName()).orElse("default");
     var appId = driver.getMetadata().getLabels().get(SparkLabels.APP_ID);
     List<Pod> executors = appId == null ? List.of() : client.pods().inNamespace(namespace)
         .withLabel(SparkLabels.APP_ID, appId).withLabel(SparkLabels.ROLE, SparkLabels.EXECUTOR).list().getItems();
     return new DoctorSubject(namespace, account, binding, line, conf, settings.createRbac(), Optional.of(driver),
         executors);
+  }
+
+  /** The identity to check; none for a job without one or with --identity none. */
+  private static Optional<IdentityBinding> cloudBinding(JobIdentitySettings settings) {
+    return settings.binding().filter(b -> !(b.identity() instanceof Identity.None));
   }
 
   private static Map<String, String> sparkProperties(KubernetesClient client, Pod driver) {

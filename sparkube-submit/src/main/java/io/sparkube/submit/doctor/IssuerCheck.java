@@ -1,13 +1,12 @@
 package io.sparkube.submit.doctor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkube.submit.identity.cloud.IssuerDiscovery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +17,7 @@ import java.util.Optional;
 final class IssuerCheck {
   static final String IN_CLUSTER_ISSUER = "https://kubernetes.default.svc";
   private static final String NAME = "OIDC issuer";
+  private static final String JWKS_PATH = "/openid/v1/jwks";
 
   /** The issuer and its keys, for the token check; empty when they could not be read. */
   record Issuer(String url, String jwks) {}
@@ -31,38 +31,32 @@ final class IssuerCheck {
   }
 
   Result run() {
-    var base = client.getMasterUrl().toString().replaceAll("/$", "");
-    String discovery;
+    String issuer;
     String jwks;
     try {
-      discovery = client.raw(base + "/.well-known/openid-configuration");
-      jwks = client.raw(base + "/openid/v1/jwks");
+      issuer = IssuerDiscovery.issuerUrl(client);
+      jwks = client.raw(JWKS_PATH);
     } catch (RuntimeException e) {
-      return new Result(Check.fail(NAME, "the API server does not serve its OIDC discovery document ("
-          + e.getMessage() + ")", "enable ServiceAccount issuer discovery on the API server"), Optional.empty());
+      return new Result(Check.fail(NAME, e.getMessage(), "enable ServiceAccount issuer discovery on the API server"),
+          Optional.empty());
     }
-    if (discovery == null || jwks == null) {
-      return new Result(Check.fail(NAME, "the API server does not serve /.well-known/openid-configuration and"
-          + " /openid/v1/jwks", "enable ServiceAccount issuer discovery on the API server"), Optional.empty());
+    if (jwks == null) {
+      return new Result(Check.fail(NAME, "the API server does not serve " + JWKS_PATH,
+          "enable ServiceAccount issuer discovery on the API server"), Optional.empty());
     }
-    var issuer = issuerOf(discovery);
-    if (issuer.isEmpty()) {
-      return new Result(Check.fail(NAME, "the discovery document names no issuer", "check the API server's"
-          + " --service-account-issuer"), Optional.empty());
+    var found = new Issuer(issuer, jwks);
+    if (issuer.equals(IN_CLUSTER_ISSUER)) {
+      return new Result(Check.pass(NAME, issuer + " (in-cluster; its keys are served by the API server at"
+          + " " + JWKS_PATH + ")"), Optional.of(found));
     }
-    var found = new Issuer(issuer.get(), jwks);
-    if (issuer.get().equals(IN_CLUSTER_ISSUER)) {
-      return new Result(Check.pass(NAME, issuer.get() + " (in-cluster; its keys are served by the API server at"
-          + " /openid/v1/jwks)"), Optional.of(found));
-    }
-    return new Result(reachable(issuer.get()), Optional.of(found));
+    return new Result(reachable(issuer), Optional.of(found));
   }
 
   record Result(Check check, Optional<Issuer> issuer) {}
 
   private Check reachable(String issuer) {
     try {
-      var request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+      var request = HttpRequest.newBuilder(URI.create(issuer + IssuerDiscovery.PATH))
           .timeout(Duration.ofSeconds(5)).GET().build();
       var status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return status == 200 ? Check.pass(NAME, issuer + " answers its discovery document")
@@ -74,15 +68,6 @@ final class IssuerCheck {
       }
       return Check.warn(NAME, issuer + " cannot be reached from here (" + e.getClass().getSimpleName() + ")",
           "the cloud's token exchange must reach it; check it from outside the cluster");
-    }
-  }
-
-  private static Optional<String> issuerOf(String discovery) {
-    try {
-      var document = new ObjectMapper().readValue(discovery, Map.class);
-      return Optional.ofNullable(document.get("issuer")).map(Object::toString);
-    } catch (java.io.IOException e) {
-      return Optional.empty();
     }
   }
 }

@@ -23,9 +23,7 @@ final class ServiceAccountCheck {
     var desired = JobServiceAccount.desired(subject.namespace(), subject.serviceAccount(), binding);
     var mismatch = JobServiceAccount.mismatch(existing, desired);
     if (mismatch.isPresent()) {
-      var why = mismatch.get();
-      int fix = why.indexOf("; ");
-      return Check.fail(name, why.substring(0, fix), why.substring(fix + 2));
+      return Check.fail(name, mismatch.get().problem(), mismatch.get().fix());
     }
     var carried = binding.serviceAccountAnnotations().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));

@@ -49,15 +49,12 @@ public record DriverConf(
 
   /** The driver's pod template: Sparkube's prepared text, else the file the conf names. */
   public Optional<Pod> driverPodTemplate() {
-    return request.templates().driver().map(text -> TemplateFiles.parsePod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, text))
-        .or(() -> getOptional(DriverKeys.DRIVER_POD_TEMPLATE_FILE)
-            .map(file -> TemplateFiles.readPod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, file)));
+    return TemplateFiles.driverPod(request);
   }
 
   /** The executors' pod template text: Sparkube's prepared text, else the file the conf names. */
   public Optional<String> executorPodTemplateText() {
-    return request.templates().executor().or(() -> getOptional(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE)
-        .map(file -> TemplateFiles.read(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, file)));
+    return TemplateFiles.executorText(request);
   }
 
   public MainAppResource mainAppResource() {

@@ -4,14 +4,37 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sparkube.model.config.ConfigKey;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.SubmitRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Pod template files, read from the submitting machine (a path or a file: URI). */
 public final class TemplateFiles {
   private TemplateFiles() {}
+
+  /** The driver's pod template: Sparkube's prepared text, else the file the conf names. */
+  public static Optional<Pod> driverPod(SubmitRequest request) {
+    return pod(request, request.templates().driver(), DriverKeys.DRIVER_POD_TEMPLATE_FILE);
+  }
+
+  /** The executors' pod template, read the same way. */
+  public static Optional<Pod> executorPod(SubmitRequest request) {
+    return pod(request, request.templates().executor(), DriverKeys.EXECUTOR_POD_TEMPLATE_FILE);
+  }
+
+  /** The executors' pod template as text, as it is shipped to the driver. */
+  public static Optional<String> executorText(SubmitRequest request) {
+    return request.templates().executor().or(() -> request.conf().getOptional(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE)
+        .map(file -> read(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, file)));
+  }
+
+  private static Optional<Pod> pod(SubmitRequest request, Optional<String> prepared, ConfigKey<String> fileKey) {
+    return prepared.map(text -> parsePod(fileKey, text))
+        .or(() -> request.conf().getOptional(fileKey).map(file -> readPod(fileKey, file)));
+  }
 
   public static String read(ConfigKey<?> key, String location) {
     var path = toPath(key, location);
@@ -27,7 +50,7 @@ public final class TemplateFiles {
     return parsePod(key.key() + "=" + location, read(key, location));
   }
 
-  public static Pod parsePod(ConfigKey<?> key, String text) {
+  static Pod parsePod(ConfigKey<?> key, String text) {
     return parsePod(key.key() + " (as prepared by Sparkube)", text);
   }
 

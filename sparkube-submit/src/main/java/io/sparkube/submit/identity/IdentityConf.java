@@ -75,14 +75,8 @@ public final class IdentityConf {
 
   private static PodTemplateTexts withTokenVolume(SubmitRequest request, WorkloadToken token) {
     var conf = request.conf();
-    var driverTemplate = request.templates().driver()
-        .map(text -> TemplateFiles.parsePod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, text))
-        .or(() -> conf.getOptional(DriverKeys.DRIVER_POD_TEMPLATE_FILE)
-            .map(file -> TemplateFiles.readPod(DriverKeys.DRIVER_POD_TEMPLATE_FILE, file)));
-    var executorTemplate = request.templates().executor()
-        .map(text -> TemplateFiles.parsePod(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, text))
-        .or(() -> conf.getOptional(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE)
-            .map(file -> TemplateFiles.readPod(DriverKeys.EXECUTOR_POD_TEMPLATE_FILE, file)));
+    var driverTemplate = TemplateFiles.driverPod(request);
+    var executorTemplate = TemplateFiles.executorPod(request);
     return new PodTemplateTexts(
         Optional.of(TokenTemplates.withToken(driverTemplate, conf.getOptional(DriverKeys.DRIVER_POD_TEMPLATE_CONTAINER),
             DRIVER_CONTAINER, token)),

@@ -47,12 +47,20 @@ public final class JobServiceAccount {
         .withLabels(Map.of(MANAGED_BY_LABEL, MANAGED_BY)).withAnnotations(annotations).endMetadata().build();
   }
 
+  /** Why an existing account cannot serve an identity, and what to do about it. */
+  public record Mismatch(String problem, String fix) {
+    /** One line, as a failure message. */
+    public String message() {
+      return problem + "; " + fix;
+    }
+  }
+
   /**
    * Why {@code existing} cannot stand for {@code desired}, or empty when it can: every annotation
    * the provider reads must be there with the identity's value, and an account Sparkube made must
    * have been made for this identity.
    */
-  public static Optional<String> mismatch(ServiceAccount existing, ServiceAccount desired) {
+  public static Optional<Mismatch> mismatch(ServiceAccount existing, ServiceAccount desired) {
     Map<String, String> annotations = Optional.ofNullable(existing.getMetadata().getAnnotations()).orElse(Map.of());
     var namespace = desired.getMetadata().getNamespace();
     var name = desired.getMetadata().getName();
@@ -62,16 +70,16 @@ public final class JobServiceAccount {
     for (var wanted : desired.getMetadata().getAnnotations().entrySet()) {
       var actual = annotations.get(wanted.getKey());
       if (!wanted.getKey().equals(IDENTITY_ANNOTATION) && !wanted.getValue().equals(actual)) {
-        return Optional.of(where + " exists " + (actual == null ? "without " + wanted.getKey()
+        return Optional.of(new Mismatch(where + " exists " + (actual == null ? "without " + wanted.getKey()
             : "with " + wanted.getKey() + "=" + actual) + ", but " + identity + " needs " + wanted.getKey() + "="
-            + wanted.getValue() + "; fix it with kubectl annotate serviceaccount -n " + namespace + " " + name
-            + " --overwrite " + wanted.getKey() + "=" + wanted.getValue() + otherName);
+            + wanted.getValue(), "fix it with kubectl annotate serviceaccount -n " + namespace + " " + name
+            + " --overwrite " + wanted.getKey() + "=" + wanted.getValue() + otherName));
       }
     }
     var madeFor = annotations.get(IDENTITY_ANNOTATION);
     if (madeFor != null && !madeFor.equals(identity)) {
-      return Optional.of(where + " was created by Sparkube for " + madeFor + ", not " + identity
-          + "; give this job the other identity" + otherName);
+      return Optional.of(new Mismatch(where + " was created by Sparkube for " + madeFor + ", not " + identity,
+          "give this job the other identity" + otherName));
     }
     return Optional.empty();
   }

@@ -7,6 +7,7 @@ import io.sparkube.staging.client.StagingClient;
 import io.sparkube.submit.MainAppResource;
 import io.sparkube.submit.Reporter;
 import io.sparkube.submit.SubmitRequest;
+import io.sparkube.submit.args.Uris;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class DependencyStager {
     for (var key : LocalFiles.KEYS) {
       var list = conf.raw(key);
       if (list.isPresent()) {
-        var rewritten = LocalFiles.split(list.get()).stream().map(entry -> replaced(entry, urls)).toList();
+        var rewritten = Uris.splitTrimmed(list.get()).stream().map(entry -> replaced(entry, urls)).toList();
         conf = conf.with(key, String.join(",", rewritten));
       }
     }

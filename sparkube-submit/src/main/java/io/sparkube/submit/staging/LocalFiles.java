@@ -3,10 +3,10 @@ package io.sparkube.submit.staging;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.MainAppResource;
 import io.sparkube.submit.SubmitRequest;
+import io.sparkube.submit.args.Uris;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class LocalFiles {
   public static Map<String, Path> of(SubmitRequest request) {
     var files = new LinkedHashMap<String, Path>();
     for (var key : KEYS) {
-      request.conf().raw(key).ifPresent(list -> split(list).forEach(entry -> local(entry).ifPresent(path ->
+      request.conf().raw(key).ifPresent(list -> Uris.splitTrimmed(list).forEach(entry -> local(entry).ifPresent(path ->
           files.put(withoutFragment(entry), checked(key, entry, path)))));
     }
     primary(request.mainAppResource()).flatMap(uri -> local(uri).map(path -> Map.entry(uri, path)))
@@ -42,16 +42,6 @@ public final class LocalFiles {
       return Optional.of(python.uri());
     }
     return Optional.of(((MainAppResource.RResource) resource).uri());
-  }
-
-  static List<String> split(String list) {
-    var entries = new ArrayList<String>();
-    for (var entry : list.split(",")) {
-      if (!entry.isBlank()) {
-        entries.add(entry.strip());
-      }
-    }
-    return entries;
   }
 
   static String withoutFragment(String uri) {

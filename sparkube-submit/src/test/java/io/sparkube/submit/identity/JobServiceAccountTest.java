@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.sparkube.model.config.DnsNames;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JobServiceAccountTest {
@@ -38,12 +39,12 @@ class JobServiceAccountTest {
     var desired = desired();
     var existing = account(Map.of(IdentityBindings.IRSA_ROLE_ANNOTATION, "arn:aws:iam::111122223333:role/etl",
         "team", "data"));
-    assertThat(JobServiceAccount.mismatch(existing, desired)).isEmpty();
+    assertThat(mismatchMessage(existing, desired)).isEmpty();
   }
 
   @Test
   void anAccountWithoutTheAnnotationIsNamedWithTheFix() {
-    assertThat(JobServiceAccount.mismatch(account(Map.of()), desired())).hasValueSatisfying(why -> assertThat(why)
+    assertThat(mismatchMessage(account(Map.of()), desired())).hasValueSatisfying(why -> assertThat(why)
         .startsWith("ServiceAccount jobs/spark-etl exists without eks.amazonaws.com/role-arn, but"
             + " aws-irsa:arn:aws:iam::111122223333:role/etl needs")
         .contains("kubectl annotate serviceaccount -n jobs spark-etl --overwrite"
@@ -54,7 +55,7 @@ class JobServiceAccountTest {
   @Test
   void anAccountOfAnotherRoleIsAConflict() {
     var existing = account(Map.of(IdentityBindings.IRSA_ROLE_ANNOTATION, "arn:aws:iam::111122223333:role/other"));
-    assertThat(JobServiceAccount.mismatch(existing, desired()))
+    assertThat(mismatchMessage(existing, desired()))
         .hasValueSatisfying(why -> assertThat(why).contains("exists with eks.amazonaws.com/role-arn="
             + "arn:aws:iam::111122223333:role/other"));
   }
@@ -65,9 +66,13 @@ class JobServiceAccountTest {
     var podIdentity = IdentityParser.parse("x", "aws-pod-identity:arn:aws:iam::111122223333:role/etl");
     var desired = JobServiceAccount.desired("jobs", "spark-etl", IdentityBindings.of(podIdentity, new HadoopRelease(3, 4, 1)));
     var existing = account(Map.of(JobServiceAccount.IDENTITY_ANNOTATION, "aws-pod-identity:arn:aws:iam::1:role/x"));
-    assertThat(JobServiceAccount.mismatch(existing, desired))
+    assertThat(mismatchMessage(existing, desired))
         .hasValueSatisfying(why -> assertThat(why).contains("was created by Sparkube for aws-pod-identity:arn:aws:iam::1:role/x"));
-    assertThat(JobServiceAccount.mismatch(account(Map.of()), desired)).isEmpty();
+    assertThat(mismatchMessage(account(Map.of()), desired)).isEmpty();
+  }
+
+  private static Optional<String> mismatchMessage(ServiceAccount existing, ServiceAccount desired) {
+    return JobServiceAccount.mismatch(existing, desired).map(JobServiceAccount.Mismatch::message);
   }
 
   private static ServiceAccount desired() {

@@ -18,6 +18,11 @@ public final class IssuerDiscovery {
   private IssuerDiscovery() {}
 
   public static OidcIssuer issuer(KubernetesClient client) {
+    return OidcIssuer.parse("the cluster's issuer", issuerUrl(client));
+  }
+
+  /** The issuer exactly as the discovery document names it, before any check of its form. */
+  public static String issuerUrl(KubernetesClient client) {
     var server = client.getConfiguration().getMasterUrl();
     String document;
     try {
@@ -45,8 +50,7 @@ public final class IssuerDiscovery {
     } catch (JsonProcessingException e) {
       // Reported below, like a document without an issuer.
     }
-    var found = issuer.orElseThrow(() -> new SparkubeException(Failure.API_ERROR, "the API server at " + server
+    return issuer.orElseThrow(() -> new SparkubeException(Failure.API_ERROR, "the API server at " + server
         + " serves a " + PATH + " without an issuer"));
-    return OidcIssuer.parse("the cluster's issuer", found);
   }
 }
