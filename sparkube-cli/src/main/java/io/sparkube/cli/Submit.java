@@ -1,10 +1,10 @@
 package io.sparkube.cli;
 
+import io.sparkube.submit.LocalClusterTarget;
 import io.sparkube.submit.SubmitOutcome;
 import io.sparkube.submit.SubmitService;
 import io.sparkube.submit.args.SparkSubmitParser;
 import io.sparkube.cli.local.LocalClusterProcess;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +37,7 @@ final class Submit {
     var reporter = new TerminalReporter(terminal);
     try {
       // With no cluster configured at all, submit runs on the local cluster, starting it if needed.
-      Supplier<Path> localCluster = () -> LocalClusterProcess.ensureRunning(terminal.environment(), reporter::info);
+      Supplier<LocalClusterTarget> localCluster = () -> LocalClusterProcess.target(terminal.environment(), reporter::info);
       var outcome = new SubmitService(reporter, Clock.systemUTC(), Optional.of(localCluster))
           .submit(argv, terminal.environment());
       reporter.finish();

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkube.local.image.ExamplesJar;
+import io.sparkube.staging.client.StagingClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalClusterE2ETest {
+  private static final String STAGING_RETENTION = "3s";
+
   private Cli cli;
   private KubernetesClient client;
 
@@ -40,7 +44,8 @@ class LocalClusterE2ETest {
       var build = cli.run("local", "image", "build", "--spark", release);
       assertThat(build.exitCode()).as(build.err()).isZero();
     }
-    var up = cli.run("local", "up");
+    // A short retention, so the test sees staged files deleted once their job ends.
+    var up = cli.run("local", "up", "--staging-retention", STAGING_RETENTION);
     assertThat(up.exitCode()).as(up.err()).isZero();
     client = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(null, cli.kubeconfig().toFile())).build();
@@ -156,6 +161,34 @@ class LocalClusterE2ETest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /**
+   * The job's jar and its input exist only on this machine (the pods' /tmp is their own): submit
+   * stages both on the local cluster's staging server, the driver loads the class and the executors
+   * read the file through signed URLs, and once the job ends the blobs go after the retention.
+   */
+  @Test
+  void aJarAndAFileOnlyOnThisMachineAreStagedReadByExecutorsAndDeletedAfterTheJob() throws IOException {
+    var dir = Files.createTempDirectory("staged-job");
+    var jar = Files.copy(ExamplesJar.locate(cli.repo()), dir.resolve("word-count-app.jar"));
+    var words = Files.writeString(dir.resolve("staged-words.txt"), "staged files reach executors\nstaged and gone\n");
+    var args = List.of("submit", "--deploy-mode", "cluster", "--name", "staged", "--class", "io.sparkube.examples.WordCount",
+        "--conf", "spark.executor.instances=2", "--conf", "spark.executor.memory=1g",
+        "--conf", "spark.kubernetes.container.image=apache/spark:4.0.2",
+        "--files", words.toString(), jar.toString(), "staged-words.txt", "4");
+
+    var run = cli.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("uploaded word-count-app.jar").contains("uploaded staged-words.txt");
+    assertThat(driverLog("staged")).contains("staged: 2").contains("Counted 7 words, 6 distinct, in staged-words.txt");
+    var blobs = StagedBlobs.of(cli);
+    var probe = Files.writeString(dir.resolve("probe.txt"), "a blob no job references");
+    StagingClient.create(blobs.base(), cli.sparkubeHome().resolve("local/staging/token")).upload(probe, (sent, total) -> { });
+    assertThat(blobs.stored(StagingClient.sha256(probe))).as("a blob just uploaded is seen").isTrue();
+    var shas = List.of(StagingClient.sha256(jar), StagingClient.sha256(words));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shas).noneMatch(blobs::stored));
   }
 
   /** As Spark's docs say: the driver needs a ServiceAccount allowed to manage pods; spark-submit makes none. */

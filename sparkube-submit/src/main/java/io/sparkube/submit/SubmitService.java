@@ -18,10 +18,11 @@ import io.sparkube.submit.kube.ClusterConnector;
 import io.sparkube.submit.kube.ConnectionSettings;
 import io.sparkube.submit.staging.DependencyStager;
 import io.sparkube.submit.staging.LocalFiles;
+import io.sparkube.submit.staging.StagingSubmitKeys;
 import java.time.Clock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,17 +39,17 @@ public final class SubmitService {
 
   private final Reporter reporter;
   private final Clock clock;
-  private final Optional<Supplier<Path>> localCluster;
+  private final Optional<Supplier<LocalClusterTarget>> localCluster;
 
   public SubmitService(Reporter reporter, Clock clock) {
     this(reporter, clock, Optional.empty());
   }
 
   /**
-   * @param localCluster starts the local cluster if needed and gives its kubeconfig; used when no
+   * @param localCluster starts the local cluster if needed and says how to reach it; used when no
    *     cluster is configured at all (no --master, no kubeconfig, not in a pod)
    */
-  public SubmitService(Reporter reporter, Clock clock, Optional<Supplier<Path>> localCluster) {
+  public SubmitService(Reporter reporter, Clock clock, Optional<Supplier<LocalClusterTarget>> localCluster) {
     this.reporter = reporter;
     this.clock = clock;
     this.localCluster = localCluster;
@@ -64,15 +65,17 @@ public final class SubmitService {
 
     var settings = ConnectionSettings.of(options.master(), options.kubeconfig(), options.context(),
         Optional.empty(), parsed.request().conf(), env);
+    var given = parsed.request();
     if (!settings.hasCluster() && !options.dryRun() && localCluster.isPresent()) {
-      var kubeconfig = localCluster.get().get();
-      settings = ConnectionSettings.of(options.master(), Optional.of(kubeconfig.toString()), options.context(),
-          Optional.empty(), parsed.request().conf(), env);
+      var local = localCluster.get().get();
+      settings = ConnectionSettings.of(options.master(), Optional.of(local.kubeconfig().toString()), options.context(),
+          Optional.empty(), given.conf(), env);
+      given = withDefaults(given, local.confDefaults());
     }
     var connection = settings;
     var config = options.dryRun() && !connection.hasCluster() ? Optional.<Config>empty()
         : Optional.of(ClusterConnector.config(connection));
-    var submitted = withMaster(parsed.request(), config);
+    var submitted = withMaster(given, config);
     // Building the client takes longer than planning; do both at once. Nothing is sent yet.
     var serialization = new KubernetesSerialization();
     var client = options.dryRun() ? null
@@ -84,6 +87,12 @@ public final class SubmitService {
       var ids = SubmissionIds.random(clock);
       var stager = options.dryRun() ? Optional.<DependencyStager>empty()
           : DependencyStager.clientFor(submitted.conf()).map(c -> new DependencyStager(c, reporter));
+      // A dry run with no cluster named cannot know the local cluster's staging server, which a
+      // submission would use: it shows the local files as they are.
+      boolean localClusterWouldStage = options.dryRun() && localCluster.isPresent() && !connection.hasCluster();
+      if (!submitted.conf().contains(StagingSubmitKeys.URI) && !localClusterWouldStage) {
+        LocalFiles.requireServer(submitted);
+      }
       if (options.dryRun() && !LocalFiles.of(submitted).isEmpty()) {
         reporter.warn("a dry run uploads nothing: the local files are shown as they are, not as the signed"
             + " URLs a submission would give the pods");
@@ -169,6 +178,17 @@ public final class SubmitService {
    * Without --master the kubeconfig names the cluster; the driver still needs spark.master, as
    * spark-submit would have set it. A dry run with no cluster at all shows the in-cluster address.
    */
+  /** The job's own settings win over the cluster's. */
+  private static SubmitRequest withDefaults(SubmitRequest request, Map<String, String> defaults) {
+    var conf = request.conf();
+    for (var entry : defaults.entrySet()) {
+      if (!conf.containsRaw(entry.getKey())) {
+        conf = conf.with(entry.getKey(), entry.getValue());
+      }
+    }
+    return request.withConf(conf);
+  }
+
   private SubmitRequest withMaster(SubmitRequest request, Optional<Config> config) {
     if (request.conf().containsRaw("spark.master")) {
       return request;

@@ -1,8 +1,13 @@
 package io.sparkube.cli.local;
 
 import io.sparkube.cli.Terminal;
+import io.sparkube.model.config.Conf;
+import io.sparkube.staging.config.StagingKeys;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code sparkube local up|down|status}: the local cluster, running in the background. */
 @Command(name = "local", mixinStandardHelpOptions = true,
@@ -14,6 +19,10 @@ public final class LocalCommand {
   /** Starts the cluster in the background and prints its kubeconfig. */
   @Command(name = "up", mixinStandardHelpOptions = true, description = "Start the local cluster in the background.")
   static final class Up implements Callable<Integer> {
+    @Option(names = "--staging-retention", paramLabel = "DURATION",
+        description = "how long the staging server keeps files no job uses, e.g. 10m; default 1h")
+    String stagingRetention;
+
     private final Terminal terminal;
 
     Up(Terminal terminal) {
@@ -22,10 +31,25 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      var kubeconfig = LocalClusterProcess.ensureRunning(terminal.environment(), terminal.err()::println);
+      var properties = stagingProperties();
+      var daemon = LocalClusterProcess.daemon(terminal.environment(), terminal.err()::println);
+      if (!properties.isEmpty() && daemon.running().isPresent()) {
+        terminal.err().println("warning: the local cluster already runs; --staging-retention applies once it is"
+            + " restarted (sparkube local down, then up)");
+      }
+      var kubeconfig = LocalClusterProcess.ensureRunning(terminal.environment(), terminal.err()::println, properties);
       terminal.out().println("the local cluster is up; kubeconfig: " + kubeconfig);
       terminal.out().println("use it with: export KUBECONFIG=" + kubeconfig);
       return 0;
+    }
+
+    /** Checked here, so a bad value is a one-line error rather than a cluster that fails to start. */
+    private List<String> stagingProperties() {
+      if (stagingRetention == null) {
+        return List.of();
+      }
+      Conf.of(Map.of(StagingKeys.RETENTION_MS.key(), stagingRetention)).get(StagingKeys.RETENTION_MS);
+      return List.of("-D" + StagingKeys.RETENTION_MS.key() + "=" + stagingRetention);
     }
   }
 

@@ -132,6 +132,7 @@ public final class ClusterDaemon {
     try {
       Files.deleteIfExists(home.pidFile());
       Files.deleteIfExists(home.readyFile());
+      Files.deleteIfExists(home.stagingUriFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

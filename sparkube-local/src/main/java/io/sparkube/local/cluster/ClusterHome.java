@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The files of the local cluster, under one directory ({@code $SPARKUBE_HOME/local}, by default
- * {@code ~/.sparkube/local}): its pid, kubeconfig, log, API server state, pods and logs. Images
+ * {@code ~/.sparkube/local}): its pid, kubeconfig, log, API server state, pods, logs and staged files. Images
  * live beside it, in {@code $SPARKUBE_HOME/images}, shared by every cluster.
  */
 public record ClusterHome(Path dir, Path imagesDir) {
@@ -41,6 +41,28 @@ public record ClusterHome(Path dir, Path imagesDir) {
 
   public Path nodeDir() {
     return dir.resolve("node");
+  }
+
+  /** The staging server's blobs, its token and signing key, and the URI it serves on. */
+  public Path stagingDir() {
+    return dir.resolve("staging");
+  }
+
+  public Path stagingStoreDir() {
+    return stagingDir().resolve("store");
+  }
+
+  public Path stagingTokenFile() {
+    return stagingDir().resolve("token");
+  }
+
+  public Path stagingSigningKeyFile() {
+    return stagingDir().resolve("signing-key");
+  }
+
+  /** Written once the staging server serves, removed when the cluster stops. */
+  public Path stagingUriFile() {
+    return stagingDir().resolve("uri");
   }
 
   public PodLogLayout podLogs() {

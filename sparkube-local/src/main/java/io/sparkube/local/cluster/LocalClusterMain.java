@@ -4,15 +4,18 @@ import io.sparkube.local.api.LocalApiServer;
 import io.sparkube.local.image.LocalImageRegistry;
 import io.sparkube.local.node.LocalNode;
 import io.sparkube.local.node.NodeSettings;
+import io.sparkube.local.staging.LocalStaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local cluster's own process: the API server on 127.0.0.1:443 and the node, until it is
- * told to stop (SIGTERM from {@code sparkube local down}), when the node stops every pod first.
+ * The local cluster's own process: the API server on 127.0.0.1:443, the node and the staging
+ * server, until it is told to stop (SIGTERM from {@code sparkube local down}), when the node stops
+ * every pod first. {@code -Dsparkube.staging.*} properties override the staging server's settings.
  */
 public final class LocalClusterMain {
   private LocalClusterMain() {}
@@ -25,6 +28,7 @@ public final class LocalClusterMain {
     var node = new LocalNode(client, new LocalImageRegistry(home.imagesDir()), home.nodeDir(), home.podLogs(),
         NodeSettings.defaults()).start();
     node.sandboxProblem().ifPresent(problem -> System.err.println("sparkube: pods cannot run: " + problem));
+    var staging = LocalStaging.start(home, System.getProperties(), Clock.systemUTC());
 
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -34,6 +38,7 @@ public final class LocalClusterMain {
         // The daemon treats a missing process as stopped whatever this file says.
       }
       node.close();
+      staging.close();
       client.close();
       api.close();
       stopped.countDown();
@@ -42,7 +47,8 @@ public final class LocalClusterMain {
     var kubeconfig = Files.copy(api.kubeconfig(), home.dir().resolve("kubeconfig.tmp"), StandardCopyOption.REPLACE_EXISTING);
     Files.move(kubeconfig, home.kubeconfig(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     // What sparkube local status shows: where the API is, and how memory limits are enforced.
-    Files.writeString(home.readyFile(), api.url() + "\n" + node.memoryLimits() + "\n");
+    Files.writeString(home.readyFile(), api.url() + "\n" + node.memoryLimits() + "\n"
+        + "staging server: " + staging.uri() + "\n");
     System.out.println("local cluster up: " + api.url() + ", kubeconfig " + home.kubeconfig());
     stopped.await();
   }

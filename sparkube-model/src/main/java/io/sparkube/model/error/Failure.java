@@ -23,7 +23,9 @@ public enum Failure {
   NOT_FOUND(78, "no submission matches the given id"),
   API_ERROR(79, "the API server refused a request for another reason"),
   INTERNAL(80, "a bug in Sparkube; please report it"),
-  IDENTITY_CONFLICT(81, "the job's ServiceAccount exists with another identity");
+  IDENTITY_CONFLICT(81, "the job's ServiceAccount exists with another identity"),
+  STAGING_UNREACHABLE(82, "the staging server cannot be reached"),
+  STAGING_REFUSED(83, "the staging server refused an upload or a job's files");
 
   private final int exitCode;
   private final String meaning;

@@ -80,7 +80,7 @@ public final class StagingClient {
     }
     var limit = head.headers().firstValueAsLong(MAX_BLOB_BYTES_HEADER);
     if (limit.isPresent() && size > limit.getAsLong()) {
-      throw new SparkubeException(Failure.API_ERROR, file + " is " + size + " bytes, more than the staging server's"
+      throw new SparkubeException(Failure.STAGING_REFUSED, file + " is " + size + " bytes, more than the staging server's"
           + " sparkube.staging.maxBlobBytes=" + limit.getAsLong() + "; raise that setting on the server, or put the"
           + " file in the image or in object storage");
     }
@@ -118,7 +118,7 @@ public final class StagingClient {
           ((Number) b.get("size")).longValue(), URI.create((String) b.get("url")),
           URI.create((String) b.get("externalUrl")))).toList();
     } catch (RuntimeException e) {
-      throw new SparkubeException(Failure.API_ERROR, "the staging server at " + base + " answered with an unexpected"
+      throw new SparkubeException(Failure.STAGING_REFUSED, "the staging server at " + base + " answered with an unexpected"
           + " body (" + e.getMessage() + "); check that " + base + " is a Sparkube staging server");
     }
   }
@@ -166,11 +166,11 @@ public final class StagingClient {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new SparkubeException(Failure.API_ERROR, "cannot " + what + " on the staging server at " + base + " ("
+      throw new SparkubeException(Failure.STAGING_UNREACHABLE, "cannot " + what + " on the staging server at " + base + " ("
           + e + "); check that it runs and that this machine can reach it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SparkubeException(Failure.API_ERROR, "interrupted while trying to " + what);
+      throw new SparkubeException(Failure.STAGING_UNREACHABLE, "interrupted while trying to " + what);
     }
   }
 
@@ -186,7 +186,7 @@ public final class StagingClient {
         default -> "no explanation given";
       };
     }
-    return new SparkubeException(Failure.API_ERROR, "the staging server at " + base + " refused to " + what
+    return new SparkubeException(Failure.STAGING_REFUSED, "the staging server at " + base + " refused to " + what
         + " (HTTP " + response.statusCode() + "): " + reason);
   }
 

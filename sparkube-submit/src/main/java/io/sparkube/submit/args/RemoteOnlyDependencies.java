@@ -2,7 +2,6 @@ package io.sparkube.submit.args;
 
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.error.SparkubeException;
-import io.sparkube.submit.staging.StagingSubmitKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -10,10 +9,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Refuses dependencies Sparkube cannot ship. Spark's client uploads local files (file: or a plain
- * path) to spark.kubernetes.file.upload.path through Hadoop; Sparkube uploads them to its staging
- * server when one is set, and otherwise accepts only local:// and remote URIs. It also
- * refuses glob patterns on Hadoop file systems, which spark-submit would expand by listing them.
+ * Refuses dependencies Sparkube cannot ship: URIs that do not parse, and glob patterns on Hadoop
+ * file systems, which spark-submit would expand by listing them. Local files (file: or a plain
+ * path) are checked later, once it is known which staging server, if any, will take them (see
+ * {@link io.sparkube.submit.staging.LocalFiles}).
  */
 final class RemoteOnlyDependencies {
   private static final List<String> DEPENDENCY_KEYS =
@@ -25,22 +24,19 @@ final class RemoteOnlyDependencies {
   private RemoteOnlyDependencies() {}
 
   static void check(Conf conf, PrimaryResource primary) {
-    boolean staged = conf.contains(StagingSubmitKeys.URI);
     if (!primary.isInternal()) {
-      checkOne("the primary resource", primary.uri(), staged);
+      checkOne("the primary resource", primary.uri());
     }
     for (var key : DEPENDENCY_KEYS) {
-      conf.raw(key).ifPresent(list -> Uris.splitTrimmed(list).forEach(uri -> checkOne(key, uri, staged)));
+      conf.raw(key).ifPresent(list -> Uris.splitTrimmed(list).forEach(uri -> checkOne(key, uri)));
     }
   }
 
-  private static void checkOne(String where, String uri, boolean staged) {
+  private static void checkOne(String where, String uri) {
     var scheme = schemeOf(uri);
-    if (scheme == null || (scheme.equals("file") && !staged)) {
-      throw SparkubeException.invalidConfig(
-          where + " " + uri + " is on this machine and no staging server is set to upload it to; set "
-              + StagingSubmitKeys.URI.key() + " and " + StagingSubmitKeys.TOKEN_FILE.key() + " (see sparkube staging),"
-              + " use local://<path> for a file inside the image, or a remote URI (https://, s3a://, gs://, abfss://)");
+    if (scheme == null) {
+      throw SparkubeException.invalidConfig(where + " " + uri + " is not a URI; give a path, local://<path> for a"
+          + " file inside the image, or a remote URI (https://, s3a://, gs://, abfss://)");
     }
     if (!NOT_GLOBBED.contains(scheme) && GLOB.matcher(uri).find()) {
       throw SparkubeException.invalidConfig(

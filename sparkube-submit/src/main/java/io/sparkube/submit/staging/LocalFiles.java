@@ -34,6 +34,29 @@ public final class LocalFiles {
     return files;
   }
 
+  /** Local files need a staging server; without one the first is refused, with the ways out. */
+  public static void requireServer(SubmitRequest request) {
+    // The primary resource first: spark-submit's parsing also lists it in spark.jars.
+    var resource = primary(request.mainAppResource()).filter(uri -> local(uri).isPresent());
+    if (resource.isPresent()) {
+      throw noServer("the primary resource", resource.get());
+    }
+    for (var key : KEYS) {
+      var local = request.conf().raw(key).stream().flatMap(list -> Uris.splitTrimmed(list).stream())
+          .filter(entry -> local(entry).isPresent()).findFirst();
+      if (local.isPresent()) {
+        throw noServer(key, local.get());
+      }
+    }
+  }
+
+  private static SparkubeException noServer(String where, String uri) {
+    return SparkubeException.invalidConfig(where + " " + uri + " is on this machine and no staging server is set to"
+        + " upload it to; set " + StagingSubmitKeys.URI.key() + " and " + StagingSubmitKeys.TOKEN_FILE.key()
+        + " (see sparkube staging), use local://<path> for a file inside the image, or a remote URI (https://,"
+        + " s3a://, gs://, abfss://)");
+  }
+
   static Optional<String> primary(MainAppResource resource) {
     if (resource instanceof MainAppResource.JavaResource java) {
       return java.uri();

@@ -107,15 +107,6 @@ class SubmitErrorsTest {
   }
 
   @Test
-  void localFilesAreRefusedUntilStagingExists() {
-    fails(Failure.INVALID_CONFIG, "use local://", () -> parse("--class", "Main", "target/app.jar"));
-    fails(Failure.INVALID_CONFIG, "file:/home/alice/jobs/data.csv",
-        () -> parse("--files", "data.csv", "--class", "Main", JAR));
-    fails(Failure.INVALID_CONFIG, "spark.jars file:/opt/lib.jar",
-        () -> parse("--conf", "spark.jars=/opt/lib.jar", "--class", "Main", JAR));
-  }
-
-  @Test
   void globsOnHadoopFileSystemsAreRefused() {
     fails(Failure.INVALID_CONFIG, "glob", () -> parse("--jars", "s3a://bucket/libs/*.jar", "--class", "Main", JAR));
   }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sparkube.local.api.LocalApiServer;
 import io.sparkube.model.config.Conf;
+import io.sparkube.model.error.Failure;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.staging.config.StagingSettings;
 import io.sparkube.staging.http.StagingServer;
 import io.sparkube.staging.signing.SecretFiles;
+import io.sparkube.submit.LocalClusterTarget;
 import io.sparkube.submit.RecordingReporter;
 import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitOutcome;
@@ -92,6 +94,43 @@ class StagedSubmitTest {
     assertThat(reporter.infos).contains("uploaded words.txt (12 bytes)");
   }
 
+  /** With no cluster named, the local cluster is used, and so is its staging server unless the job names one. */
+  @Test
+  void onTheLocalClusterItsStagingServerIsUsedUnlessTheJobNamesAnother() throws Exception {
+    var kubeconfig = Files.writeString(dir.resolve("kubeconfig"), String.join("\n", "apiVersion: v1", "kind: Config",
+        "clusters: [{name: local, cluster: {server: '" + api.url() + "'}}]",
+        "contexts: [{name: local, context: {cluster: local, user: local, namespace: default}}]",
+        "current-context: local", "users: [{name: local, user: {}}]", ""));
+    var local = new LocalClusterTarget(kubeconfig, Map.of(StagingSubmitKeys.URI.key(),
+        "http://127.0.0.1:" + staging.port(), StagingSubmitKeys.TOKEN_FILE.key(), token.toString()));
+    var jar = Files.writeString(dir.resolve("app.jar"), "not really a jar");
+    var service = new SubmitService(reporter, Clock.systemUTC(), java.util.Optional.of(() -> local));
+    var env = new SubmitEnvironment(Map.of("HOME", dir.toString()), "alice", dir);
+    var argv = List.of("--deploy-mode", "cluster", "--class", "Main", "--no-wait",
+        "--conf", "spark.kubernetes.container.image=apache/spark:4.0.2", jar.toString());
+
+    assertThat(service.submit(argv, env)).isInstanceOf(SubmitOutcome.Submitted.class);
+    assertThat(reporter.infos).contains("uploaded app.jar (16 bytes)");
+
+    var named = new ArrayList<>(argv);
+    named.addAll(0, List.of("--conf", StagingSubmitKeys.URI.key() + "=http://127.0.0.1:9"));
+    assertThatThrownBy(() -> service.submit(named, env)).hasMessageContaining("127.0.0.1:9")
+        .satisfies(e -> assertThat(((SparkubeException) e).failure()).isEqualTo(Failure.STAGING_UNREACHABLE));
+  }
+
+  @Test
+  void aWrongTokenIsRefusedWithItsOwnExitCodeAndCreatesNothing() throws Exception {
+    var jar = Files.writeString(dir.resolve("app.jar"), "jar");
+    var wrong = Files.writeString(dir.resolve("wrong-token"), "not-the-token");
+
+    assertThatThrownBy(() -> submit("--conf", "spark.sparkube.staging.tokenFile=" + wrong, jar.toString()))
+        .hasMessageContaining("HTTP 401")
+        .satisfies(e -> assertThat(((SparkubeException) e).failure()).isEqualTo(Failure.STAGING_REFUSED));
+    try (var client = api.newClient()) {
+      assertThat(client.pods().list().getItems()).isEmpty();
+    }
+  }
+
   @Test
   void aMissingLocalFileFailsBeforeAnythingIsUploadedOrCreated() throws Exception {
     var input = Files.writeString(dir.resolve("words.txt"), "the cat sat\n");
@@ -107,12 +146,25 @@ class StagedSubmitTest {
   }
 
   @Test
-  void withoutAStagingServerLocalFilesAreRefusedWithTheFix() {
-    var argv = List.of("--master", "k8s://" + api.url(), "--deploy-mode", "cluster", "--class", "Main",
-        "--conf", "spark.kubernetes.container.image=apache/spark:4.0.2", dir.resolve("app.jar").toString());
+  void withoutAStagingServerEachKindOfLocalFileIsRefusedWithTheFixBeforeAnythingIsCreated() throws Exception {
+    var jar = Files.writeString(dir.resolve("app.jar"), "jar");
+    refusedWithoutServer("the primary resource file:" + jar, jar.toString());
+    refusedWithoutServer("spark.files file:" + dir.resolve("data.csv"), "--files", "data.csv", "local:///opt/app.jar");
+    refusedWithoutServer("spark.jars file:/opt/lib.jar", "--conf", "spark.jars=/opt/lib.jar", "local:///opt/app.jar");
+    try (var client = api.newClient()) {
+      assertThat(client.pods().list().getItems()).isEmpty();
+    }
+  }
+
+  private void refusedWithoutServer(String named, String... args) {
+    var argv = new ArrayList<>(List.of("--master", "k8s://" + api.url(), "--deploy-mode", "cluster", "--class", "Main",
+        "--conf", "spark.kubernetes.container.image=apache/spark:4.0.2"));
+    argv.addAll(List.of(args));
     assertThatThrownBy(() -> new SubmitService(reporter, Clock.systemUTC()).submit(argv,
         new SubmitEnvironment(Map.of(), "alice", dir)))
         .isInstanceOf(SparkubeException.class)
-        .hasMessageContaining("no staging server is set to upload it to; set spark.sparkube.staging.uri");
+        .hasMessageContaining(named + " is on this machine and no staging server is set to upload it to; set"
+            + " spark.sparkube.staging.uri")
+        .hasMessageContaining("use local://");
   }
 }
