@@ -174,10 +174,6 @@ public final class SubmitService {
     }
   }
 
-  /**
-   * Without --master the kubeconfig names the cluster; the driver still needs spark.master, as
-   * spark-submit would have set it. A dry run with no cluster at all shows the in-cluster address.
-   */
   /** The job's own settings win over the cluster's. */
   private static SubmitRequest withDefaults(SubmitRequest request, Map<String, String> defaults) {
     var conf = request.conf();
@@ -189,6 +185,10 @@ public final class SubmitService {
     return request.withConf(conf);
   }
 
+  /**
+   * Without --master the kubeconfig names the cluster; the driver still needs spark.master, as
+   * spark-submit would have set it. A dry run with no cluster at all shows the in-cluster address.
+   */
   private SubmitRequest withMaster(SubmitRequest request, Optional<Config> config) {
     if (request.conf().containsRaw("spark.master")) {
       return request;
