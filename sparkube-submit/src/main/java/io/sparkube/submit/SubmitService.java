@@ -13,6 +13,7 @@ import io.sparkube.submit.driver.SubmissionIds;
 import io.sparkube.submit.follow.FollowKeys;
 import io.sparkube.submit.identity.InjectionChoice;
 import io.sparkube.submit.identity.JobIdentitySettings;
+import io.sparkube.submit.identity.WebhookDetector;
 import io.sparkube.submit.follow.JobFollower;
 import io.sparkube.submit.kube.ClusterConnector;
 import io.sparkube.submit.kube.ConnectionSettings;
@@ -83,7 +84,8 @@ public final class SubmitService {
     try {
       var version = SparkLineResolver.release(line, options.sparkVersion(), submitted.conf());
       var inject = InjectionChoice.inject(identity,
-          () -> client == null ? Optional.empty() : Optional.of(awaitUnchecked(client)), reporter);
+          () -> client == null ? Optional.empty()
+              : Optional.of(new WebhookDetector(awaitUnchecked(client))::present), reporter);
       var ids = SubmissionIds.random(clock);
       var stager = options.dryRun() ? Optional.<DependencyStager>empty()
           : DependencyStager.clientFor(submitted.conf()).map(c -> new DependencyStager(c, reporter));

@@ -1,6 +1,5 @@
 package io.sparkube.submit.identity;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkube.submit.Reporter;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,8 +13,8 @@ import java.util.function.Supplier;
 public final class InjectionChoice {
   private InjectionChoice() {}
 
-  /** @param client connects only if the answer depends on the cluster; empty for a dry run */
-  public static boolean inject(JobIdentitySettings settings, Supplier<Optional<KubernetesClient>> connect,
+  /** @param connect asks the cluster only if the answer depends on it; empty for a dry run */
+  public static boolean inject(JobIdentitySettings settings, Supplier<Optional<WebhookLookup>> connect,
       Reporter reporter) {
     var binding = settings.binding();
     if (binding.isEmpty() || binding.get().token().isEmpty()) {
@@ -26,10 +25,10 @@ public final class InjectionChoice {
       case "sparkube" -> true;
       case "webhook" -> false;
       default -> {
-        var client = connect.get();
-        var found = client.flatMap(c -> new WebhookDetector(c).present(marker));
+        var lookup = connect.get();
+        var found = lookup.flatMap(l -> l.present(marker));
         if (found.isEmpty()) {
-          reporter.info("cannot tell whether the cluster has the " + marker + " webhook" + (client.isEmpty()
+          reporter.info("cannot tell whether the cluster has the " + marker + " webhook" + (lookup.isEmpty()
               ? " (a dry run asks no cluster)" : " (listing MutatingWebhookConfigurations is not allowed)")
               + "; Sparkube adds the identity's token itself (--identity-injection webhook to leave it to the webhook)");
         }

@@ -34,20 +34,31 @@ public final class LocalFiles {
     return files;
   }
 
-  /** Local files need a staging server; without one the first is refused, with the ways out. */
-  public static void requireServer(SubmitRequest request) {
+  /** A local entry, and where the job names it: a conf key, or "the primary resource". */
+  public record LocalEntry(String where, String uri) {}
+
+  /** The job's first local entry, if it has any; the primary resource comes first. */
+  public static Optional<LocalEntry> first(SubmitRequest request) {
     // The primary resource first: spark-submit's parsing also lists it in spark.jars.
     var resource = primary(request.mainAppResource()).filter(uri -> local(uri).isPresent());
     if (resource.isPresent()) {
-      throw noServer("the primary resource", resource.get());
+      return Optional.of(new LocalEntry("the primary resource", resource.get()));
     }
     for (var key : KEYS) {
       var local = request.conf().raw(key).stream().flatMap(list -> Uris.splitTrimmed(list).stream())
           .filter(entry -> local(entry).isPresent()).findFirst();
       if (local.isPresent()) {
-        throw noServer(key, local.get());
+        return Optional.of(new LocalEntry(key, local.get()));
       }
     }
+    return Optional.empty();
+  }
+
+  /** Local files need a staging server; without one the first is refused, with the ways out. */
+  public static void requireServer(SubmitRequest request) {
+    first(request).ifPresent(entry -> {
+      throw noServer(entry.where(), entry.uri());
+    });
   }
 
   private static SparkubeException noServer(String where, String uri) {

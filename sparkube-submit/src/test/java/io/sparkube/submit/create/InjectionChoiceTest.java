@@ -9,6 +9,7 @@ import io.sparkube.submit.identity.HadoopRelease;
 import io.sparkube.submit.identity.IdentityParser;
 import io.sparkube.submit.identity.InjectionChoice;
 import io.sparkube.submit.identity.JobIdentitySettings;
+import io.sparkube.submit.identity.WebhookDetector;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class InjectionChoiceTest {
   private boolean inject(String identity, String mode) {
     var settings = new JobIdentitySettings(Optional.of(IdentityParser.parse("--identity", identity)), mode, true,
         new HadoopRelease(3, 4, 1));
-    return InjectionChoice.inject(settings, () -> Optional.of(client), reporter);
+    return InjectionChoice.inject(settings, () -> Optional.of(new WebhookDetector(client)::present), reporter);
   }
 
   @Test
