@@ -30,6 +30,14 @@ import java.util.Optional;
 public final class ClusterSubmitter {
   private static final Duration WEBHOOKS_REMEMBERED = Duration.ofMinutes(1);
 
+  /** The caller's own rules for a job, checked on its settings once parsed; it throws to refuse. */
+  @FunctionalInterface
+  public interface JobPolicy {
+    JobPolicy NONE = conf -> { };
+
+    void check(io.sparkube.model.config.Conf conf);
+  }
+
   private final KubernetesClient client;
   private final Clock clock;
   private final RememberedWebhooks webhooks;
@@ -45,10 +53,12 @@ public final class ClusterSubmitter {
    *
    * @throws SparkubeException for anything the job's settings get wrong
    */
-  public JobPlan plan(List<String> argv, SubmitEnvironment env, SubmissionIds ids, Reporter reporter) {
+  public JobPlan plan(List<String> argv, SubmitEnvironment env, SubmissionIds ids, JobPolicy policy,
+      Reporter reporter) {
     var parsed = new SparkSubmitParser(reporter, clock).parse(argv, env);
     var options = parsed.options();
     var conf = parsed.request().conf();
+    policy.check(conf);
     var line = SparkLineResolver.resolve(options.sparkVersion(), conf);
     LineChecks.requireFlagsSupported(options, line);
     LineChecks.unknownKeyWarnings(conf, line).forEach(reporter::warn);

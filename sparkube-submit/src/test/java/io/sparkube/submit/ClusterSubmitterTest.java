@@ -48,9 +48,9 @@ class ClusterSubmitterTest {
   @Test
   void theSameSeedNamesTheSameObjectsAndTheDriverIsOwnedAndLabelled() {
     var submitter = new ClusterSubmitter(client, Clock.systemUTC());
-    var first = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-1"), reporter);
-    var again = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-1"), reporter);
-    var retry = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-2"), reporter);
+    var first = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-1"), ClusterSubmitter.JobPolicy.NONE, reporter);
+    var again = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-1"), ClusterSubmitter.JobPolicy.NONE, reporter);
+    var retry = submitter.plan(pi(), ENV, SubmissionIds.derived("uid-1/attempt-2"), ClusterSubmitter.JobPolicy.NONE, reporter);
 
     assertThat(again.driver().driverPodName()).isEqualTo(first.driver().driverPodName());
     assertThat(again.driver().appId()).isEqualTo(first.driver().appId()).matches("spark-[0-9a-f]{32}");
@@ -72,11 +72,26 @@ class ClusterSubmitterTest {
   @Test
   void aPathOnTheSubmittingMachineIsRefusedBeforeAnythingIsCreated() {
     var submitter = new ClusterSubmitter(client, Clock.systemUTC());
-    assertThatThrownBy(() -> submitter.plan(pi("--files", "/etc/hosts"), ENV, SubmissionIds.derived("s"), reporter))
+    assertThatThrownBy(() -> submitter.plan(pi("--files", "/etc/hosts"), ENV, SubmissionIds.derived("s"),
+        ClusterSubmitter.JobPolicy.NONE, reporter))
         .isInstanceOf(SparkubeException.class)
         .hasMessageContaining("spark.files file:/etc/hosts is a path on the submitting machine")
         .satisfies(e -> assertThat(((SparkubeException) e).failure()).isEqualTo(Failure.INVALID_CONFIG));
     assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+  }
+
+  @Test
+  void theCallersPolicySeesTheParsedSettingsAndMayRefuse() {
+    var submitter = new ClusterSubmitter(client, Clock.systemUTC());
+    ClusterSubmitter.JobPolicy atMostTwo = conf -> {
+      if (Integer.parseInt(conf.raw("spark.executor.instances").orElse("2")) > 2) {
+        throw SparkubeException.invalidConfig("too many executors");
+      }
+    };
+    assertThatThrownBy(() -> submitter.plan(pi("--num-executors", "3"), ENV, SubmissionIds.derived("p"), atMostTwo,
+        reporter)).hasMessage("too many executors");
+    assertThat(submitter.plan(pi("--num-executors", "2"), ENV, SubmissionIds.derived("p"), atMostTwo, reporter))
+        .isNotNull();
   }
 
   @Test
