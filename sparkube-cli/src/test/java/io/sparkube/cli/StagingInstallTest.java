@@ -29,7 +29,7 @@ class StagingInstallTest {
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("kind: \"Secret\"", "kind: \"ServiceAccount\"", "kind: \"PersistentVolumeClaim\"",
-          "kind: \"Deployment\"", "kind: \"Service\"", "automountServiceAccountToken: false",
+          "kind: \"Deployment\"", "kind: \"Service\"", "automountServiceAccountToken: true",
           "http://sparkube-staging.default.svc:8080");
       assertThat(run.out()).contains("token: \"PHJlZGFjdGVkPg==\"");
       assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).isEmpty();

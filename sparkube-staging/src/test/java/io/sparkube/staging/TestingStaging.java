@@ -1,10 +1,13 @@
 package io.sparkube.staging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkube.model.config.Conf;
 import io.sparkube.staging.client.StagingClient;
 import io.sparkube.staging.config.StagingSettings;
 import io.sparkube.staging.http.StagingServer;
 import io.sparkube.staging.signing.SecretFiles;
+import io.sparkube.staging.store.BlobMeta;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +62,12 @@ public final class TestingStaging implements AutoCloseable {
 
   public TestingStaging start() {
     server = StagingServer.start(StagingSettings.read(Conf.of(settings)), clock);
+    return this;
+  }
+
+  /** Starts with {@code jobsClient} for the job watch, which the settings turn on or off. */
+  public TestingStaging start(KubernetesClient jobsClient) {
+    server = StagingServer.start(StagingSettings.read(Conf.of(settings)), clock, Optional.of(jobsClient));
     return this;
   }
 
@@ -112,6 +122,16 @@ public final class TestingStaging implements AutoCloseable {
   public List<Path> storedFiles() {
     try (Stream<Path> files = Files.walk(storeDir.resolve("blobs"))) {
       return files.filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The blob's metadata as the store keeps it on disk. */
+  public BlobMeta meta(String sha) {
+    var file = storeDir.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha + ".json");
+    try {
+      return new ObjectMapper().readValue(file.toFile(), BlobMeta.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

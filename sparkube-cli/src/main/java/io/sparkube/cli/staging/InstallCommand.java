@@ -15,6 +15,8 @@ import io.sparkube.submit.kube.ApiCall;
 import io.sparkube.submit.kube.ApiFailures;
 import io.sparkube.submit.kube.ClusterConnector;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
  * so running it again changes nothing; its credentials Secret is made once and then kept.
  */
 @Command(name = "install", mixinStandardHelpOptions = true,
-    description = "Install the staging server in a cluster: ServiceAccount, Secret, PersistentVolumeClaim,"
-        + " Deployment and Service. Idempotent; --dry-run prints the manifests.")
+    description = "Install the staging server in a cluster: ServiceAccount, read access to pods (to release the"
+        + " files of jobs that end), Secret, PersistentVolumeClaim, Deployment and Service. Idempotent; --dry-run"
+        + " prints the manifests.")
 public final class InstallCommand implements Callable<Integer> {
   @Mixin
   ClusterFlags cluster = new ClusterFlags();
@@ -55,6 +58,12 @@ public final class InstallCommand implements Callable<Integer> {
   @Option(names = "--tls-secret", paramLabel = "SECRET", description = "a kubernetes.io/tls Secret: serve HTTPS")
   String tlsSecret;
 
+  @Option(names = "--job-namespaces", paramLabel = "NS[,NS]",
+      description = "namespaces whose Spark driver pods the server watches, to release the files of jobs that end;"
+          + " it may get, list and watch pods there (a Role in each). '*' for all namespaces (a ClusterRole)."
+          + " Jobs using the server must run in one of them. Default: the install namespace")
+  String jobNamespaces;
+
   @Option(names = "--dry-run", description = "print the manifests (the Secret's values redacted); apply nothing")
   boolean dryRun;
 
@@ -72,7 +81,8 @@ public final class InstallCommand implements Callable<Integer> {
       objects.add(StagingManifests.secret(install));
       objects.addAll(StagingManifests.objects(install));
       if (dryRun) {
-        terminal.out().print(PlanYaml.render(objects, namespace));
+        // Every namespaced object names its namespace; a ClusterRole must stay without one.
+        terminal.out().print(PlanYaml.render(objects, null));
         return 0;
       }
       try (KubernetesClient client = ClusterConnector.connect(
@@ -80,7 +90,9 @@ public final class InstallCommand implements Callable<Integer> {
         apply(client, install);
       }
       terminal.out().println("staging server installed in namespace " + namespace + "; pods reach it at "
-          + install.internalUri());
+          + install.internalUri() + "; it releases the files of jobs whose driver pods end in "
+          + (install.watchesAllNamespaces() ? "any namespace" : "namespace(s) "
+              + String.join(", ", install.jobNamespaces())));
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.failed(terminal.err(), e);
@@ -102,11 +114,12 @@ public final class InstallCommand implements Callable<Integer> {
       terminal.err().println("kept secret/" + StagingInstall.NAME + " (its token and signing key stay valid)");
     }
     for (var object : StagingManifests.objects(install)) {
-      ApiFailures.call(ApiCall.of(client, "apply", object, namespace),
-          () -> client.resource(object).inNamespace(namespace).fieldManager("sparkube").forceConflicts()
-              .serverSideApply());
+      // Each object's own namespace: the Roles go to the job namespaces, a ClusterRole to none.
+      var objectNamespace = Optional.ofNullable(object.getMetadata().getNamespace()).orElse(namespace);
+      ApiFailures.call(ApiCall.of(client, "apply", object, objectNamespace),
+          () -> client.resource(object).fieldManager("sparkube").forceConflicts().serverSideApply());
       terminal.err().println("applied " + object.getKind().toLowerCase(Locale.ROOT) + "/"
-          + object.getMetadata().getName());
+          + object.getMetadata().getName() + (objectNamespace.equals(namespace) ? "" : " in " + objectNamespace));
     }
   }
 
@@ -124,6 +137,24 @@ public final class InstallCommand implements Callable<Integer> {
           + " https://staging.example.com");
     }
     return new StagingInstall(namespace, image, storage, Optional.ofNullable(storageClass),
-        Optional.ofNullable(externalUri), Optional.ofNullable(tlsSecret));
+        Optional.ofNullable(externalUri), Optional.ofNullable(tlsSecret), jobNamespaces());
+  }
+
+  /** The namespaces to watch: the install's own by default; empty for all ('*'). */
+  private List<String> jobNamespaces() {
+    if (jobNamespaces == null) {
+      return List.of(namespace);
+    }
+    if (jobNamespaces.strip().equals("*")) {
+      return List.of();
+    }
+    var names = Arrays.stream(jobNamespaces.split(",")).map(String::strip).distinct().toList();
+    for (var name : names) {
+      if (!DnsNames.isLabel(name)) {
+        throw new SparkubeException(Failure.INVALID_NAME, "--job-namespaces: \"" + name + "\" is not "
+            + DnsNames.LABEL_RULE + "; list namespaces as NS[,NS], or give '*' for all namespaces");
+      }
+    }
+    return names;
   }
 }

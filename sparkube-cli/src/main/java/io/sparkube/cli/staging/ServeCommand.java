@@ -70,6 +70,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--url-ttl", paramLabel = "DURATION", description = "how long download URLs work, e.g. 24h")
   String urlTtl;
 
+  @Option(names = "--watch-jobs", description = "watch Spark driver pods and release a job's files when its driver"
+      + " ends, --no-wait jobs included (needs get, list and watch on pods)")
+  boolean watchJobs;
+
+  @Option(names = "--job-namespaces", paramLabel = "NS[,NS]",
+      description = "namespaces whose driver pods --watch-jobs watches; default all")
+  String jobNamespaces;
+
   private final Terminal terminal;
 
   ServeCommand(Terminal terminal) {
@@ -94,6 +102,9 @@ public final class ServeCommand implements Callable<Integer> {
     put(settings, StagingKeys.MAX_STORE_BYTES.key(), maxStoreSize);
     put(settings, StagingKeys.RETENTION_MS.key(), retention);
     put(settings, StagingKeys.URL_TTL_MS.key(), urlTtl);
+    // Only when given: an unset flag leaves the settings file's choice in force.
+    put(settings, StagingKeys.JOBS_WATCH.key(), watchJobs ? "true" : null);
+    put(settings, StagingKeys.JOBS_NAMESPACES.key(), jobNamespaces);
     return settings;
   }
 

@@ -20,9 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The staging server's objects for a real cluster: its ServiceAccount (no API token: the server
- * never calls the API), the Secret holding its upload token and URL-signing key, the claim its
- * blobs live on, one replica (Recreate, as the claim is ReadWriteOnce) and its Service.
+ * The staging server's objects for a real cluster: its ServiceAccount, with a token for the job
+ * watch and read access to pods only ({@link StagingRbac}), the Secret holding its upload token
+ * and URL-signing key, the claim its blobs live on, one replica (Recreate, as the claim is
+ * ReadWriteOnce) and its Service.
  */
 public final class StagingManifests {
   static final String DATA_DIR = "/var/lib/sparkube-staging";
@@ -36,7 +37,12 @@ public final class StagingManifests {
 
   /** The objects applied on every install; the Secret is separate, as it is made only once. */
   public static List<HasMetadata> objects(StagingInstall install) {
-    return List.of(serviceAccount(install), claim(install), deployment(install), service(install));
+    var objects = new ArrayList<HasMetadata>();
+    objects.add(serviceAccount(install));
+    // Before the Deployment, so the server's watch is allowed from its first start.
+    objects.addAll(StagingRbac.objects(install));
+    objects.addAll(List.of(claim(install), deployment(install), service(install)));
+    return objects;
   }
 
   /** Fresh random credentials: created when missing, never replaced (uploads and URLs depend on them). */
@@ -61,7 +67,8 @@ public final class StagingManifests {
   private static HasMetadata serviceAccount(StagingInstall install) {
     return new ServiceAccountBuilder().withNewMetadata().withName(StagingInstall.NAME)
         .withNamespace(install.namespace()).withLabels(labels()).endMetadata()
-        .withAutomountServiceAccountToken(false).build();
+        // The job watch calls the API as this account; RBAC limits it to reading pods.
+        .withAutomountServiceAccountToken(true).build();
   }
 
   private static HasMetadata claim(StagingInstall install) {
@@ -76,7 +83,10 @@ public final class StagingManifests {
     var args = new ArrayList<>(List.of("staging", "serve",
         "--host", "0.0.0.0", "--port", String.valueOf(StagingInstall.PORT), "--dir", DATA_DIR,
         "--token-file", SECRETS_DIR + "/" + TOKEN_KEY, "--signing-key-file", SECRETS_DIR + "/" + SIGNING_KEY,
-        "--internal-uri", install.internalUri()));
+        "--internal-uri", install.internalUri(), "--watch-jobs"));
+    if (!install.watchesAllNamespaces()) {
+      args.addAll(List.of("--job-namespaces", String.join(",", install.jobNamespaces())));
+    }
     install.externalUri().ifPresent(uri -> args.addAll(List.of("--external-uri", uri)));
     var mounts = new ArrayList<>(List.of(
         new VolumeMountBuilder().withName("blobs").withMountPath(DATA_DIR).build(),
@@ -103,7 +113,7 @@ public final class StagingManifests {
         .withNewSpec().withReplicas(1).withNewStrategy().withType("Recreate").endStrategy()
             .withNewSelector().addToMatchLabels("app.kubernetes.io/name", StagingInstall.NAME).endSelector()
             .withNewTemplate().withNewMetadata().withLabels(labels()).endMetadata()
-                .withNewSpec().withServiceAccountName(StagingInstall.NAME).withAutomountServiceAccountToken(false)
+                .withNewSpec().withServiceAccountName(StagingInstall.NAME).withAutomountServiceAccountToken(true)
                     .withNewSecurityContext().withFsGroup(10001L).endSecurityContext()
                     .withContainers(container)
                     .addNewVolume().withName("blobs").withNewPersistentVolumeClaim()

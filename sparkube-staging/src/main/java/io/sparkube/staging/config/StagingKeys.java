@@ -1,6 +1,7 @@
 package io.sparkube.staging.config;
 
 import io.sparkube.model.config.ConfigKey;
+import io.sparkube.model.config.DnsNames;
 import io.sparkube.model.config.ValueType;
 import java.util.List;
 
@@ -78,7 +79,33 @@ public final class StagingKeys {
       .doc("A connection silent this long is closed, and an upload on it abandoned.").since("sparkube 0.1")
       .check(v -> v >= 1000, "it must be at least 1s").defaultTo(120_000L);
 
+  public static final ConfigKey<Boolean> JOBS_WATCH = ConfigKey.of(PREFIX + "jobs.watch", ValueType.BOOLEAN)
+      .doc("Watch Spark driver pods and release a job's files when its driver ends, so jobs nobody follows"
+          + " (submitted with --no-wait) release them too. Needs get, list and watch on pods.")
+      .since("sparkube 0.1").defaultTo(false);
+
+  public static final ConfigKey<List<String>> JOBS_NAMESPACES = ConfigKey.of(PREFIX + "jobs.namespaces", ValueType.LIST)
+      .doc("Namespaces whose driver pods are watched, comma separated; empty watches all namespaces. Jobs"
+          + " running elsewhere have no driver pod in sight, so they are released once past jobs.grace.")
+      .since("sparkube 0.1")
+      .check(names -> names.stream().allMatch(DnsNames::isLabel),
+          "list namespace names, each " + DnsNames.LABEL_RULE + ", or leave it empty for all namespaces")
+      .defaultTo(List.of());
+
+  public static final ConfigKey<Long> JOBS_GRACE_MS = ConfigKey.of(PREFIX + "jobs.grace", ValueType.MILLIS)
+      .doc("How long a job's references are kept while no live driver pod of it is seen: a submission"
+          + " references its files before it creates the driver pod. Counted from the job's last reference,"
+          + " or from the server's start for references made before it.")
+      .since("sparkube 0.1").check(v -> v > 0, "it must be positive").defaultTo(300_000L);
+
+  public static final ConfigKey<Long> JOBS_RESYNC_INTERVAL_MS =
+      ConfigKey.of(PREFIX + "jobs.resyncInterval", ValueType.MILLIS)
+          .doc("How often jobs holding references are checked against the driver pods seen, to release those"
+              + " whose end the watch missed (a restart, a lost event).")
+          .since("sparkube 0.1").check(v -> v > 0, "it must be positive").defaultTo(60_000L);
+
   public static final List<ConfigKey<?>> ALL = List.of(HOST, PORT, DIR, TOKEN_FILE, SIGNING_KEY_FILE, TLS_CERT_FILE,
       TLS_KEY_FILE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD_FILE, EXTERNAL_URI, INTERNAL_URI, MAX_BLOB_BYTES,
-      MAX_STORE_BYTES, RETENTION_MS, URL_TTL_MS, CLEAN_INTERVAL_MS, IDLE_TIMEOUT_MS);
+      MAX_STORE_BYTES, RETENTION_MS, URL_TTL_MS, CLEAN_INTERVAL_MS, IDLE_TIMEOUT_MS, JOBS_WATCH, JOBS_NAMESPACES,
+      JOBS_GRACE_MS, JOBS_RESYNC_INTERVAL_MS);
 }

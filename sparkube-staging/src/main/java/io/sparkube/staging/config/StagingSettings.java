@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * @param externalUri empty to use the address the server binds
  * @param internalUri empty to use the external URI
  * @param maxStoreBytes empty when only the disk limits the store
+ * @param jobs whether ended jobs are found by watching their driver pods
  */
 public record StagingSettings(
     String host,
@@ -34,7 +35,8 @@ public record StagingSettings(
     Duration retention,
     Duration urlTtl,
     Duration cleanInterval,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    JobWatchSettings jobs) {
 
   public static StagingSettings read(Conf conf) {
     rejectUnknownKeys(conf);
@@ -53,7 +55,8 @@ public record StagingSettings(
         Duration.ofMillis(conf.get(StagingKeys.RETENTION_MS)),
         Duration.ofMillis(conf.get(StagingKeys.URL_TTL_MS)),
         Duration.ofMillis(conf.get(StagingKeys.CLEAN_INTERVAL_MS)),
-        Duration.ofMillis(conf.get(StagingKeys.IDLE_TIMEOUT_MS)));
+        Duration.ofMillis(conf.get(StagingKeys.IDLE_TIMEOUT_MS)),
+        JobWatchSettings.read(conf));
   }
 
   /** A misspelt key would otherwise leave its default in force without a word. */

@@ -1,9 +1,12 @@
 package io.sparkube.staging.http;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.staging.cleaner.Cleaner;
 import io.sparkube.staging.config.StagingKeys;
 import io.sparkube.staging.config.StagingSettings;
+import io.sparkube.staging.jobs.JobWatch;
 import io.sparkube.staging.service.BaseUris;
 import io.sparkube.staging.service.StagingService;
 import io.sparkube.staging.signing.SigningKey;
@@ -19,6 +22,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +33,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The staging server: the store, the service and the cleaner, behind a thin Vert.x HTTP layer. */
+/**
+ * The staging server: the store, the service, the cleaner and, when asked, the job watch, behind a
+ * thin Vert.x HTTP layer.
+ */
 public final class StagingServer implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer http;
@@ -37,19 +44,50 @@ public final class StagingServer implements AutoCloseable {
   private final StagingService service;
   private final Cleaner cleaner;
   private final BaseUris uris;
+  private final Optional<JobWatch> jobWatch;
+  private final Optional<KubernetesClient> ownedClient;
 
   private StagingServer(Vertx vertx, HttpServer http, ExecutorService io, StagingService service, Cleaner cleaner,
-      BaseUris uris) {
+      BaseUris uris, Optional<JobWatch> jobWatch, Optional<KubernetesClient> ownedClient) {
     this.vertx = vertx;
     this.http = http;
     this.io = io;
     this.service = service;
     this.cleaner = cleaner;
     this.uris = uris;
+    this.jobWatch = jobWatch;
+    this.ownedClient = ownedClient;
   }
 
-  /** Reads the secrets, opens the store (dropping what a crash left), binds, and starts the cleaner. */
+  /**
+   * Starts the server; with {@code sparkube.staging.jobs.watch} on, its job watch uses a client
+   * from fabric8's default config (the pod's ServiceAccount in a cluster, else the kubeconfig).
+   */
   public static StagingServer start(StagingSettings settings, Clock clock) {
+    return start(settings, clock, Optional.empty());
+  }
+
+  /**
+   * Reads the secrets, opens the store (dropping what a crash left), binds, and starts the cleaner
+   * and, with {@code sparkube.staging.jobs.watch} on, the job watch in the background.
+   *
+   * @param jobsClient the client the job watch uses, which stays the caller's to close; empty to
+   *     build one from fabric8's default config. Unused while the watch is off.
+   */
+  public static StagingServer start(StagingSettings settings, Clock clock, Optional<KubernetesClient> jobsClient) {
+    var owned = defaultClient(settings, jobsClient);
+    var watchClient = settings.jobs().watch() ? jobsClient.or(() -> owned) : Optional.<KubernetesClient>empty();
+    try {
+      return start(settings, clock, watchClient, owned);
+    } catch (RuntimeException e) {
+      owned.ifPresent(KubernetesClient::close);
+      throw e;
+    }
+  }
+
+  /** @param watchClient the job watch's client; empty while the watch is off */
+  private static StagingServer start(StagingSettings settings, Clock clock, Optional<KubernetesClient> watchClient,
+      Optional<KubernetesClient> owned) {
     var token = BearerToken.read(settings.tokenFile(), StagingKeys.TOKEN_FILE.key());
     var signer = new UrlSigner(SigningKey.read(settings.signingKeyFile(), StagingKeys.SIGNING_KEY_FILE.key()));
     // Body chunks of 64 KiB rather than Vert.x's 8 KiB: an upload then costs an eighth of the hand-offs.
@@ -85,7 +123,23 @@ public final class StagingServer implements AutoCloseable {
     routes.set(new Routes(token, new BlobHandlers(vertx, io, service, responses, settings.maxBlobBytes()),
         new JobHandlers(vertx, service, responses), new FileHandler(service, responses), responses));
     var cleaner = new Cleaner(store, settings.retention(), clock).start(settings.cleanInterval());
-    return new StagingServer(vertx, http, io, service, cleaner, uris);
+    var jobWatch = watchClient.map(client -> JobWatch.start(client, settings.jobs(), service, clock));
+    return new StagingServer(vertx, http, io, service, cleaner, uris, jobWatch, owned);
+  }
+
+  /** Built first, so a kubeconfig that cannot be read fails the start before anything needs undoing. */
+  private static Optional<KubernetesClient> defaultClient(StagingSettings settings,
+      Optional<KubernetesClient> jobsClient) {
+    if (!settings.jobs().watch() || jobsClient.isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new KubernetesClientBuilder().build());
+    } catch (RuntimeException e) {
+      throw SparkubeException.invalidConfig("cannot configure a Kubernetes client for " + StagingKeys.JOBS_WATCH.key()
+          + " (" + e.getMessage() + "); fix the kubeconfig, run in a pod with a ServiceAccount token, or turn the"
+          + " watch off");
+    }
   }
 
   public int port() {
@@ -104,9 +158,16 @@ public final class StagingServer implements AutoCloseable {
     return cleaner;
   }
 
-  /** Stops accepting, drops open connections (abandoning their uploads) and stops the cleaner. */
+  /** The job watch; empty while {@code sparkube.staging.jobs.watch} is off. */
+  public Optional<JobWatch> jobWatch() {
+    return jobWatch;
+  }
+
+  /** Stops the job watch and the cleaner, stops accepting and drops open connections (abandoning their uploads). */
   @Override
   public void close() {
+    jobWatch.ifPresent(JobWatch::close);
+    ownedClient.ifPresent(KubernetesClient::close);
     cleaner.close();
     try {
       await(http.close());

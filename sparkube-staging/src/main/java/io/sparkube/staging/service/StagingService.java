@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -37,7 +39,7 @@ public final class StagingService {
     this.uris = uris;
     this.urlTtl = urlTtl;
     this.clock = clock;
-    this.refs = JobRefs.from(store.all());
+    this.refs = JobRefs.from(store.all(), clock.instant());
   }
 
   /** Starts a streamed upload; the caller writes the bytes, then commits or closes it. */
@@ -73,7 +75,8 @@ public final class StagingService {
   public synchronized List<SignedFile> reference(JobId job, List<StagedFile> files) {
     var shas = files.stream().map(StagedFile::sha).distinct().toList();
     var metas = store.updateAll(shas, meta -> meta.withJob(job.value()));
-    shas.forEach(sha -> refs.add(job, sha));
+    var now = clock.instant();
+    shas.forEach(sha -> refs.add(job, sha, now));
     return files.stream().map(file -> new SignedFile(file, sizeIn(metas, file.sha()),
         signedUrl(file.sha(), file.fileName(), Audience.INTERNAL),
         signedUrl(file.sha(), file.fileName(), Audience.EXTERNAL))).toList();
@@ -90,6 +93,22 @@ public final class StagingService {
       refs.remove(job, sha);
     }
     return shas.size();
+  }
+
+  /**
+   * Releases {@code job} unless it referenced a blob at or after {@code since}: a caller that
+   * decided from an older look at the jobs must not drop references made since.
+   */
+  public synchronized int releaseIfNotReferencedSince(JobId job, Instant since) {
+    if (refs.lastReferenced(job).filter(at -> !at.isBefore(since)).isPresent()) {
+      return 0;
+    }
+    return release(job);
+  }
+
+  /** Every job holding references, with when it last referenced a blob (or when this server started). */
+  public synchronized Map<JobId, Instant> referencingJobs() {
+    return refs.lastReferenced();
   }
 
   public synchronized Set<Sha256> blobsOf(JobId job) {

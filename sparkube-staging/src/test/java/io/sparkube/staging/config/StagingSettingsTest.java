@@ -99,6 +99,29 @@ class StagingSettingsTest {
   }
 
   @Test
+  void theJobWatchIsOffByDefaultAndReadsItsNamespacesAndGrace() {
+    assertThat(read(Map.of()).jobs()).isEqualTo(new JobWatchSettings(false, List.of(), Duration.ofMinutes(5),
+        Duration.ofMinutes(1)));
+
+    var jobs = read(Map.of("sparkube.staging.jobs.watch", "true", "sparkube.staging.jobs.namespaces", "team-a, team-b",
+        "sparkube.staging.jobs.grace", "2m", "sparkube.staging.jobs.resyncInterval", "10s")).jobs();
+
+    assertThat(jobs).isEqualTo(new JobWatchSettings(true, List.of("team-a", "team-b"), Duration.ofMinutes(2),
+        Duration.ofSeconds(10)));
+    assertThat(jobs.allNamespaces()).isFalse();
+    assertThat(read(Map.of("sparkube.staging.jobs.namespaces", "")).jobs().allNamespaces()).isTrue();
+  }
+
+  @Test
+  void badJobWatchValuesFailNamingTheKey() {
+    assertInvalid(Map.of("sparkube.staging.jobs.watch", "yes"), "sparkube.staging.jobs.watch=yes");
+    assertInvalid(Map.of("sparkube.staging.jobs.namespaces", "Team_A"), "sparkube.staging.jobs.namespaces",
+        "DNS-1123 label");
+    assertInvalid(Map.of("sparkube.staging.jobs.grace", "0"), "sparkube.staging.jobs.grace=0", "positive");
+    assertInvalid(Map.of("sparkube.staging.jobs.resyncInterval", "often"), "sparkube.staging.jobs.resyncInterval");
+  }
+
+  @Test
   void tlsSettingsMustComeInPairs() {
     assertInvalid(Map.of("sparkube.staging.tls.certFile", "/c"), "go together");
     assertInvalid(Map.of("sparkube.staging.tls.keyStore", "/s"), "go together");

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,27 @@ class StagingServiceTest {
     var untouched = new ByteArrayInputStream(bytes);
     assertThat(service.upload(sha, OptionalLong.empty(), untouched)).isEqualTo(BlobStore.Outcome.EXISTED);
     assertThat(untouched.available()).isEqualTo(bytes.length);
+  }
+
+  @Test
+  void aJobIsReleasedOnlyIfItReferencedNothingSinceTheGivenTime() {
+    var bytes = TestData.randomBytes(10, 3);
+    var sha = new Sha256(TestData.sha256(bytes));
+    service.upload(sha, OptionalLong.empty(), new ByteArrayInputStream(bytes));
+    var job = new JobId("spark-0123");
+    var file = List.of(new StagedFile(sha, new FileName("app.jar")));
+    service.reference(job, file);
+    var firstReference = clock.instant();
+    clock.advance(Duration.ofMinutes(10));
+    service.reference(job, file);
+
+    assertThat(service.referencingJobs()).containsOnly(Map.entry(job, clock.instant()));
+    assertThat(service.releaseIfNotReferencedSince(job, firstReference)).isZero();
+    assertThat(service.releaseIfNotReferencedSince(job, clock.instant())).isZero();
+    assertThat(service.blobsOf(job)).containsExactly(sha);
+
+    assertThat(service.releaseIfNotReferencedSince(job, clock.instant().plusMillis(1))).isEqualTo(1);
+    assertThat(service.blobsOf(job)).isEmpty();
+    assertThat(service.referencingJobs()).isEmpty();
   }
 }
