@@ -93,7 +93,10 @@ public final class StagingServer implements AutoCloseable {
     // Body chunks of 64 KiB rather than Vert.x's 8 KiB: an upload then costs an eighth of the hand-offs.
     var options = ServerTls.apply(settings.tls(), new HttpServerOptions()
         .setIdleTimeout((int) settings.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxChunkSize(64 * 1024));
+        .setMaxChunkSize(64 * 1024)
+        // No h2c upgrade on plain http: the JDK's client asks for it by default, and Vert.x's answer
+        // (an upgrade, then GOAWAY) intermittently fails the request; HTTP/1.1 serves every client.
+        .setHttp2ClearTextEnabled(false));
     var store = BlobStore.open(settings.dir().toAbsolutePath(), settings.maxBlobBytes(), settings.maxStoreBytes(),
         clock);
     // Blobs are files at absolute paths: no class-path lookups for them, and no .vertx cache directory.

@@ -1,0 +1,46 @@
+package io.sparkube.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.sparkube.operator.events.RunEvents;
+import io.sparkube.operator.reconciler.RunMetrics;
+import io.sparkube.operator.reconciler.RunPass;
+import io.sparkube.operator.reconciler.SparkApplicationReconciler;
+import io.sparkube.operator.reconciler.VirtualClusterReconciler;
+import io.sparkube.operator.submission.RunSubmission;
+import io.sparkube.submit.ClusterSubmitter;
+import java.time.Clock;
+
+/**
+ * The operator: reconciles SparkApplications and VirtualClusters in every namespace, submitting
+ * runs in this process through one shared client. The CRDs must be installed first.
+ */
+public final class SparkubeOperator implements AutoCloseable {
+  private final Operator operator;
+
+  private SparkubeOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  /**
+   * @param threads runs reconciled at once; a pass mostly waits on the API server
+   * @param metrics JOSDK's own measurements (events, reconciles), e.g. for the queue depth
+   */
+  public static SparkubeOperator start(KubernetesClient client, int threads, Metrics metrics, RunMetrics runMetrics,
+      Clock clock) {
+    var operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+        .withConcurrentReconciliationThreads(threads).withMetrics(metrics));
+    var submission = new RunSubmission(client, new ClusterSubmitter(client, clock));
+    operator.register(new SparkApplicationReconciler(
+        new RunPass(client, submission, new RunEvents(client, clock), runMetrics, clock)));
+    operator.register(new VirtualClusterReconciler(client));
+    operator.start();
+    return new SparkubeOperator(operator);
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}
