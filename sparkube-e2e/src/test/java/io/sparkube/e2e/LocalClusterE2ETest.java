@@ -191,6 +191,30 @@ class LocalClusterE2ETest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shas).noneMatch(blobs::stored));
   }
 
+  /** A job not followed releases its files too: the staging server sees its driver end. */
+  @Test
+  void theFilesOfANoWaitJobAreDeletedOnceItsDriverEndsAndTheRetentionPasses() throws IOException {
+    var dir = Files.createTempDirectory("staged-no-wait");
+    var jar = Files.copy(ExamplesJar.locate(cli.repo()), dir.resolve("no-wait-app.jar"));
+    var words = Files.writeString(dir.resolve("no-wait-words.txt"), "nobody waits for this job\n");
+    var run = cli.run("submit", "--deploy-mode", "cluster", "--name", "unfollowed", "--no-wait",
+        "--class", "io.sparkube.examples.WordCount", "--conf", "spark.executor.instances=1",
+        "--conf", "spark.executor.memory=1g", "--conf", "spark.kubernetes.container.image=apache/spark:4.0.2",
+        "--files", words.toString(), jar.toString(), "no-wait-words.txt");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var blobs = StagedBlobs.of(cli);
+    var input = StagingClient.sha256(words);
+    assertThat(blobs.stored(input)).as("referenced by a job that has not ended").isTrue();
+
+    var driver = driverOf("unfollowed");
+    await().atMost(Duration.ofMinutes(3)).until(() -> driverOf("unfollowed").map(p -> p.getStatus().getPhase())
+        .filter(phase -> phase.equals("Succeeded") || phase.equals("Failed")).isPresent());
+    assertThat(driverOf("unfollowed").orElseThrow().getStatus().getPhase()).isEqualTo("Succeeded");
+    assertThat(driverLog("unfollowed")).contains("Counted 5 words");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(blobs.stored(input)).isFalse());
+    assertThat(driver).isPresent();
+  }
+
   /** As Spark's docs say: the driver needs a ServiceAccount allowed to manage pods; spark-submit makes none. */
   @Test
   void sparksOwnSparkSubmitSubmitsToTheLocalCluster() throws IOException {

@@ -25,6 +25,8 @@ public final class TestingOperator implements AutoCloseable {
 
   public TestingOperator() {
     Crds.all().forEach(crd -> client.resource(crd).create());
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("default").endMetadata().build()).create();
     start();
   }
 

@@ -28,7 +28,7 @@ public final class LocalClusterMain {
     var node = new LocalNode(client, new LocalImageRegistry(home.imagesDir()), home.nodeDir(), home.podLogs(),
         NodeSettings.defaults()).start();
     node.sandboxProblem().ifPresent(problem -> System.err.println("sparkube: pods cannot run: " + problem));
-    var staging = LocalStaging.start(home, System.getProperties(), Clock.systemUTC());
+    var staging = LocalStaging.start(home, client, System.getProperties(), Clock.systemUTC());
 
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package io.sparkube.local.staging;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkube.local.cluster.ClusterHome;
 import io.sparkube.model.config.Conf;
 import io.sparkube.staging.config.StagingKeys;
@@ -22,6 +23,7 @@ import java.util.Properties;
  * submitter and every pod share (pods reach the API server there too), so one URI serves both. It
  * speaks plain http: nothing leaves the machine, uploads need the token and downloads a signed URL.
  * Its token and signing key are made on first start and kept, so blobs and URLs outlive restarts.
+ * It watches the cluster's driver pods, in every namespace, to release a job's files when it ends.
  */
 public final class LocalStaging implements AutoCloseable {
   private static final Duration LONGEST_CLEAN_INTERVAL = Duration.ofMinutes(1);
@@ -39,7 +41,7 @@ public final class LocalStaging implements AutoCloseable {
    * Starts the server with the local defaults, overridden by any {@code sparkube.staging.*} entry
    * of {@code overrides} (the cluster process's system properties), and publishes its URI.
    */
-  public static LocalStaging start(ClusterHome home, Properties overrides, Clock clock) {
+  public static LocalStaging start(ClusterHome home, KubernetesClient cluster, Properties overrides, Clock clock) {
     try {
       Files.createDirectories(home.stagingDir());
       if (!Files.exists(home.stagingTokenFile())) {
@@ -48,7 +50,7 @@ public final class LocalStaging implements AutoCloseable {
       if (!Files.exists(home.stagingSigningKeyFile())) {
         SecretFiles.createSigningKey(home.stagingSigningKeyFile());
       }
-      var server = StagingServer.start(StagingSettings.read(settings(home, overrides)), clock);
+      var server = StagingServer.start(StagingSettings.read(settings(home, overrides)), clock, Optional.of(cluster));
       var staging = new LocalStaging(home, server);
       staging.publish();
       return staging;
@@ -64,6 +66,8 @@ public final class LocalStaging implements AutoCloseable {
     entries.put(StagingKeys.DIR.key(), home.stagingStoreDir().toString());
     entries.put(StagingKeys.TOKEN_FILE.key(), home.stagingTokenFile().toString());
     entries.put(StagingKeys.SIGNING_KEY_FILE.key(), home.stagingSigningKeyFile().toString());
+    // Jobs submitted with --no-wait release their files when their driver ends.
+    entries.put(StagingKeys.JOBS_WATCH.key(), "true");
     overrides.stringPropertyNames().stream().filter(k -> k.startsWith(StagingKeys.PREFIX))
         .forEach(k -> entries.put(k, overrides.getProperty(k)));
     if (!entries.containsKey(StagingKeys.CLEAN_INTERVAL_MS.key())) {

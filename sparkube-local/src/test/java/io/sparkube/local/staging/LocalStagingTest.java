@@ -2,6 +2,7 @@ package io.sparkube.local.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sparkube.local.api.LocalApiServer;
 import io.sparkube.local.cluster.ClusterHome;
 import io.sparkube.staging.config.StagingKeys;
 import java.io.IOException;
@@ -21,6 +22,13 @@ class LocalStagingTest {
   @TempDir
   Path dir;
 
+  private final LocalApiServer api = LocalApiServer.start();
+
+  @org.junit.jupiter.api.AfterEach
+  void stopApi() {
+    api.close();
+  }
+
   private ClusterHome home() {
     return new ClusterHome(dir.resolve("local"), dir.resolve("images"));
   }
@@ -29,7 +37,7 @@ class LocalStagingTest {
   void servesOnLoopbackPublishesItsUriAndWithdrawsItWhenClosed() throws Exception {
     var home = home();
     URI uri;
-    try (var staging = LocalStaging.start(home, new Properties(), Clock.systemUTC())) {
+    try (var staging = LocalStaging.start(home, api.newClient(), new Properties(), Clock.systemUTC())) {
       uri = staging.uri();
       assertThat(uri.getScheme()).isEqualTo("http");
       assertThat(uri.getHost()).isEqualTo("127.0.0.1");
@@ -46,12 +54,12 @@ class LocalStagingTest {
   @Test
   void keepsItsSecretsAcrossRestartsSoUrlsAndBlobsOutliveThem() throws IOException {
     var home = home();
-    try (var first = LocalStaging.start(home, new Properties(), Clock.systemUTC())) {
+    try (var first = LocalStaging.start(home, api.newClient(), new Properties(), Clock.systemUTC())) {
       assertThat(first.uri()).isNotNull();
     }
     var token = Files.readString(home.stagingTokenFile());
     var key = Files.readString(home.stagingSigningKeyFile());
-    try (var second = LocalStaging.start(home, new Properties(), Clock.systemUTC())) {
+    try (var second = LocalStaging.start(home, api.newClient(), new Properties(), Clock.systemUTC())) {
       assertThat(Files.readString(home.stagingTokenFile())).isEqualTo(token);
       assertThat(Files.readString(home.stagingSigningKeyFile())).isEqualTo(key);
     }

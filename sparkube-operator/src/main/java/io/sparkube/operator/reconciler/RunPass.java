@@ -159,6 +159,7 @@ public final class RunPass {
       return true;
     } catch (SparkubeException e) {
       clusterName.ifPresent(name -> admissions.withdraw(name, Admissions.key(app)));
+      stopIfInterrupted(e);
       if (SubmissionFailures.isSettings(e.failure())) {
         return failedBeforeSubmission(app, next, e.getMessage(), now);
       }
@@ -166,8 +167,26 @@ public final class RunPass {
           FailureReason.CLUSTER_UNAVAILABLE);
     } catch (RuntimeException e) {
       clusterName.ifPresent(name -> admissions.withdraw(name, Admissions.key(app)));
+      stopIfInterrupted(e);
       return apply(app, next, Lifecycle.afterSubmissionFailed(facts, "submission failed unexpectedly: " + e),
           facts, FailureReason.INTERNAL_ERROR);
+    }
+  }
+
+  /**
+   * A pass cut off by the operator stopping says nothing about the run: record nothing, so the
+   * next operator repeats the pass (and finds whatever this one created).
+   */
+  private static void stopIfInterrupted(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException
+          || cause.getMessage() != null && cause.getMessage().contains("InterruptedException")) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("pass interrupted; the operator is stopping", e);
+      }
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException("pass interrupted; the operator is stopping", e);
     }
   }
 

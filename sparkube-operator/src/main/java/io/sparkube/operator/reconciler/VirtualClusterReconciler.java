@@ -16,7 +16,8 @@ import java.util.Objects;
  * Keeps a virtual cluster's state: RUNNING once seen, ARRESTED while its namespace is missing, and,
  * once deletion asked for TERMINATING, cancels its runs and ends TERMINATED when none is left running.
  */
-@ControllerConfiguration(name = "virtualclusters")
+// Every change wakes it, not only spec changes: deletion through the API is written to the status.
+@ControllerConfiguration(name = "virtualclusters", generationAwareEventProcessing = false)
 public final class VirtualClusterReconciler implements Reconciler<VirtualCluster> {
   static final Duration TERMINATION_RECHECK = Duration.ofSeconds(2);
 
