@@ -9,8 +9,10 @@ import io.sparkube.operator.reconciler.RunPass;
 import io.sparkube.operator.reconciler.SparkApplicationReconciler;
 import io.sparkube.operator.reconciler.VirtualClusterReconciler;
 import io.sparkube.operator.submission.RunSubmission;
+import io.sparkube.resources.JobRunState;
 import io.sparkube.submit.ClusterSubmitter;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The operator: reconciles SparkApplications and VirtualClusters in every namespace, submitting
@@ -18,9 +20,16 @@ import java.time.Clock;
  */
 public final class SparkubeOperator implements AutoCloseable {
   private final Operator operator;
+  private final SparkApplicationReconciler runs;
 
-  private SparkubeOperator(Operator operator) {
+  private SparkubeOperator(Operator operator, SparkApplicationReconciler runs) {
     this.operator = operator;
+    this.runs = runs;
+  }
+
+  /** Runs per state, for the job-runs-by-state gauge. */
+  public Map<JobRunState, Long> runsByState() {
+    return runs.runsByState();
   }
 
   /**
@@ -32,11 +41,12 @@ public final class SparkubeOperator implements AutoCloseable {
     var operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withConcurrentReconciliationThreads(threads).withMetrics(metrics));
     var submission = new RunSubmission(client, new ClusterSubmitter(client, clock));
-    operator.register(new SparkApplicationReconciler(
-        new RunPass(client, submission, new RunEvents(client, clock), runMetrics, clock)));
+    var runs = new SparkApplicationReconciler(
+        new RunPass(client, submission, new RunEvents(client, clock), runMetrics, clock));
+    operator.register(runs);
     operator.register(new VirtualClusterReconciler(client));
     operator.start();
-    return new SparkubeOperator(operator);
+    return new SparkubeOperator(operator, runs);
   }
 
   @Override

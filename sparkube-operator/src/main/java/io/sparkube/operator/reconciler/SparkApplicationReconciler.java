@@ -11,9 +11,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.sparkube.operator.observer.DriverPods;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.sparkube.resources.JobRunState;
 import io.sparkube.resources.SparkApplication;
 import io.sparkube.resources.VirtualCluster;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,14 +30,30 @@ public final class SparkApplicationReconciler implements Reconciler<SparkApplica
   static final String BY_VIRTUAL_CLUSTER = "virtual-cluster";
 
   private final RunPass pass;
+  private volatile IndexerResourceCache<SparkApplication> runs;
 
   public SparkApplicationReconciler(RunPass pass) {
     this.pass = pass;
   }
 
+  /** How many runs are in each state, as the cache shows them; empty until the operator has started. */
+  public Map<JobRunState, Long> runsByState() {
+    var cache = runs;
+    var counts = new EnumMap<JobRunState, Long>(JobRunState.class);
+    for (var state : JobRunState.values()) {
+      counts.put(state, 0L);
+    }
+    if (cache != null) {
+      cache.list().forEach(app -> counts.merge(app.getStatus() == null || app.getStatus().getState() == null
+          ? JobRunState.PENDING : app.getStatus().getState(), 1L, Long::sum));
+    }
+    return counts;
+  }
+
   @Override
   public List<EventSource<?, SparkApplication>> prepareEventSources(EventSourceContext<SparkApplication> context) {
     var runs = context.getPrimaryCache();
+    this.runs = runs;
     runs.addIndexer(BY_VIRTUAL_CLUSTER, app -> app.getSpec().getVirtualCluster() == null ? List.of()
         : List.of(app.getSpec().getVirtualCluster()));
     // Driver pods are owned by their run, so JOSDK maps them back through the owner reference.

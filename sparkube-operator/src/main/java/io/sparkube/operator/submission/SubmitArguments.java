@@ -19,8 +19,7 @@ public final class SubmitArguments {
   public static List<String> of(SparkApplication app, Optional<VirtualCluster> cluster) {
     var spec = app.getSpec();
     var argv = new ArrayList<>(List.of("--deploy-mode", "cluster",
-        "--name", spec.getDisplayName() != null ? spec.getDisplayName() : app.getMetadata().getName(),
-        "--conf", "spark.kubernetes.namespace=" + app.getMetadata().getNamespace()));
+        "--name", spec.getDisplayName() != null ? spec.getDisplayName() : app.getMetadata().getName()));
     var defaults = cluster.map(c -> c.getSpec().getDefaults());
     defaults.ifPresent(d -> confs(argv, d.getSparkConf()));
     image(app, cluster).ifPresent(image -> argv.addAll(List.of("--conf", "spark.kubernetes.container.image=" + image)));
@@ -37,6 +36,8 @@ public final class SubmitArguments {
     if (spec.getIdentity() != null) {
       argv.addAll(List.of("--identity", spec.getIdentity()));
     }
+    // Last, so no setting of the run's can send its pods to another namespace than its own.
+    argv.addAll(List.of("--conf", "spark.kubernetes.namespace=" + app.getMetadata().getNamespace()));
     if (spec.getMainClass() != null) {
       argv.addAll(List.of("--class", spec.getMainClass()));
     }
