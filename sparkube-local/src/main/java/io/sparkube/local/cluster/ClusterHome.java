@@ -65,6 +65,19 @@ public record ClusterHome(Path dir, Path imagesDir) {
     return stagingDir().resolve("uri");
   }
 
+  /** The control plane's job-runs API: its token, and the URI it serves on while the cluster runs. */
+  public Path controlPlaneDir() {
+    return dir.resolve("control-plane");
+  }
+
+  public Path jobRunsTokenFile() {
+    return controlPlaneDir().resolve("token");
+  }
+
+  public Path jobRunsUriFile() {
+    return controlPlaneDir().resolve("uri");
+  }
+
   public PodLogLayout podLogs() {
     return new PodLogLayout(dir.resolve("logs"));
   }
