@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -29,6 +30,10 @@ public final class LocalClusterMain {
         NodeSettings.defaults()).start();
     node.sandboxProblem().ifPresent(problem -> System.err.println("sparkube: pods cannot run: " + problem));
     var staging = LocalStaging.start(home, client, System.getProperties(), Clock.systemUTC());
+    var addons = new ArrayList<ClusterAddon.Running>();
+    for (var addon : ClusterAddon.installed()) {
+      addons.add(addon.start(new ClusterAddon.Cluster(home, client)));
+    }
 
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,6 +42,7 @@ public final class LocalClusterMain {
       } catch (IOException e) {
         // The daemon treats a missing process as stopped whatever this file says.
       }
+      addons.forEach(ClusterAddon.Running::close);
       node.close();
       staging.close();
       client.close();
@@ -47,8 +53,10 @@ public final class LocalClusterMain {
     var kubeconfig = Files.copy(api.kubeconfig(), home.dir().resolve("kubeconfig.tmp"), StandardCopyOption.REPLACE_EXISTING);
     Files.move(kubeconfig, home.kubeconfig(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     // What sparkube local status shows: where the API is, and how memory limits are enforced.
-    Files.writeString(home.readyFile(), api.url() + "\n" + node.memoryLimits() + "\n"
-        + "staging server: " + staging.uri() + "\n");
+    var facts = new StringBuilder(api.url() + "\n" + node.memoryLimits() + "\n" + "staging server: " + staging.uri()
+        + "\n");
+    addons.forEach(addon -> addon.facts().forEach(line -> facts.append(line).append("\n")));
+    Files.writeString(home.readyFile(), facts.toString());
     System.out.println("local cluster up: " + api.url() + ", kubeconfig " + home.kubeconfig());
     stopped.await();
   }
