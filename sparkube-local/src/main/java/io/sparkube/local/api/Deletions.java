@@ -33,6 +33,9 @@ final class Deletions implements AutoCloseable {
 
     List<StoredObject> all();
 
+    /** The objects naming {@code uid} among their owners. */
+    List<StoredObject> withOwner(String uid);
+
     /** Items matching a collection path (with its query, e.g. a label selector). */
     List<StoredObject> list(String collectionPath);
 
@@ -83,7 +86,7 @@ final class Deletions implements AutoCloseable {
   /** Deletes the dependents of everything removed so far, and theirs, until nothing is left orphaned. */
   synchronized void collectGarbage() {
     for (var owner = removed.poll(); owner != null; owner = removed.poll()) {
-      for (var dependent : GarbageCollector.dependents(owner.uid(), owner.namespace(), store.all())) {
+      for (var dependent : GarbageCollector.dependents(owner.uid(), owner.namespace(), store.withOwner(owner.uid()))) {
         deleteOne(dependent.path(), new DeleteOptions());
       }
     }

@@ -49,6 +49,9 @@ final class Discovery {
     if (path.equals("/api")) {
       return ApiStatus.json(200, Serialization.asJson(new APIVersionsBuilder().withVersions("v1").build()));
     }
+    if (!couldBeDiscovery(path)) {
+      return null;
+    }
     var all = resources();
     if (path.equals("/api/v1")) {
       return resourceList("v1", all);
@@ -68,6 +71,17 @@ final class Discovery {
       }
     }
     return null;
+  }
+
+  /**
+   * Only {@code /api/v1}, {@code /apis}, {@code /apis/<group>} and {@code /apis/<group>/<version>}
+   * are; every other request skips reading the CRDs.
+   */
+  private static boolean couldBeDiscovery(String path) {
+    if (path.equals("/api/v1") || path.equals("/apis")) {
+      return true;
+    }
+    return path.startsWith("/apis/") && path.chars().filter(c -> c == '/').count() <= 3;
   }
 
   private List<BuiltInResources.Resource> resources() {

@@ -3,8 +3,10 @@ package io.sparkube.local.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -20,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * fabric8's CRUD dispatcher plus what a real API server does and Spark, kubectl and the node rely
@@ -56,6 +60,10 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
 
   private final ClusterMode cluster;
   private final Discovery discovery = new Discovery(this::storedCrds);
+  // Reads go through the index, under this lock; fabric8's own lock is private to it.
+  private final StoreIndex index = new StoreIndex();
+  private final ReentrantReadWriteLock indexLock = new ReentrantReadWriteLock();
+  private final AtomicLong lastVersion = new AtomicLong();
   private final Deletions deletions;
 
   /** The plain store for API-level tests: no admission, no defaults, nothing seeded. */
@@ -142,7 +150,7 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
     // An apply body is YAML (JSON is a subset of it); the store holds JSON.
     var json = Serialization.asJson(Serialization.unmarshal(request.getUtf8Body(), GenericKubernetesResource.class));
     var itemPath = withoutQuery(request.getPath());
-    var existing = super.handleGet(itemPath);
+    var existing = handleGet(itemPath);
     if (existing.code() == 404) {
       var collection = itemPath.substring(0, itemPath.lastIndexOf('/'));
       return handleCreate(jsonRequest(HttpMethod.POST, collection, "application/json", json));
@@ -166,10 +174,88 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
     var old = newState == null && oldAttributes != null ? map.get(oldAttributes) : null;
-    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    indexLock.writeLock().lock();
+    try {
+      super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+      if (oldAttributes != null) {
+        index.remove(oldAttributes);
+      }
+      if (newState != null) {
+        var stored = resource != null ? resource : Serialization.unmarshal(newState, GenericKubernetesResource.class);
+        index.add(storedKey(pathAttributes, resource, newState), ownerUids(stored));
+      }
+    } finally {
+      indexLock.writeLock().unlock();
+    }
     if (old != null) {
       var gone = Serialization.unmarshal(old, GenericKubernetesResource.class).getMetadata();
       deletions.removed(gone.getUid(), gone.getNamespace());
+    }
+  }
+
+  /** The key fabric8's store files a new state under, worked out as its processEvent does. */
+  private AttributeSet storedKey(AttributeSet pathAttributes, GenericKubernetesResource resource, String newState) {
+    var extractor = (KubernetesAttributesExtractor) attributeExtractor;
+    var key = resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
+    return key.containsKey(KubernetesAttributesExtractor.PLURAL) ? key : AttributeSet.merge(pathAttributes, key);
+  }
+
+  private static List<String> ownerUids(GenericKubernetesResource resource) {
+    var owners = resource.getMetadata() == null ? null : resource.getMetadata().getOwnerReferences();
+    return owners == null ? List.of() : owners.stream().map(o -> o.getUid()).filter(uid -> uid != null).toList();
+  }
+
+  /** A get or list answered from the index's candidates, as fabric8's store would answer it. */
+  @Override
+  public MockResponse handleGet(String path) {
+    var query = attributeExtractor.fromPath(path);
+    if (path.contains("watch=true")) {
+      return super.handleGet(path);
+    }
+    List<String> items;
+    indexLock.readLock().lock();
+    try {
+      var candidates = index.candidates(query);
+      if (candidates.isEmpty()) {
+        return super.handleGet(path);
+      }
+      items = candidates.get().stream().filter(key -> key.matches(query)).map(map::get).filter(json -> json != null)
+          .toList();
+    } finally {
+      indexLock.readLock().unlock();
+    }
+    if (StoreIndex.name(query).isPresent()) {
+      return items.isEmpty() ? new MockResponse().setResponseCode(404)
+          : new MockResponse().setResponseCode(200).setBody(items.get(0));
+    }
+    return new MockResponse().setResponseCode(200)
+        .setBody(((KubernetesResponseComposer) responseComposer).compose(items, Long.toString(latestVersion())));
+  }
+
+  /** Every version handed out passes here, so a list can say which version it reflects. */
+  @Override
+  public long requestResourceVersion() {
+    long version = super.requestResourceVersion();
+    lastVersion.accumulateAndGet(version, Math::max);
+    return version;
+  }
+
+  private long latestVersion() {
+    return lastVersion.get();
+  }
+
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    indexLock.readLock().lock();
+    try {
+      var candidates = index.candidates(attributes);
+      if (candidates.isEmpty()) {
+        return super.findResource(attributes);
+      }
+      return candidates.get().stream().filter(key -> key.matches(attributes)).findFirst()
+          .map(key -> Map.entry(key, map.get(key))).orElse(null);
+    } finally {
+      indexLock.readLock().unlock();
     }
   }
 
@@ -191,7 +277,7 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
 
   /** The stored object or list at {@code path}, as JSON, straight from the store; empty when there is none. */
   Optional<String> json(String path) {
-    var response = super.handleGet(path);
+    var response = handleGet(path);
     if (response.code() != 200 || response.getBody() == null) {
       return Optional.empty();
     }
@@ -207,8 +293,8 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   private List<CustomResourceDefinition> storedCrds() {
-    return stored().stream().filter(o -> o.path().startsWith(CRDS + "/"))
-        .map(o -> Serialization.unmarshal(Serialization.asJson(o.resource()), CustomResourceDefinition.class)).toList();
+    return json(CRDS).map(list -> Serialization.unmarshal(list, CustomResourceDefinitionList.class).getItems())
+        .orElse(List.of());
   }
 
   private boolean isCollection(String path) {
@@ -234,8 +320,25 @@ public class LocalApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     @Override
+    public List<StoredObject> withOwner(String uid) {
+      List<Map.Entry<AttributeSet, String>> entries = new ArrayList<>();
+      indexLock.readLock().lock();
+      try {
+        for (var key : index.dependentsOf(uid)) {
+          var json = map.get(key);
+          if (json != null) {
+            entries.add(Map.entry(key, json));
+          }
+        }
+      } finally {
+        indexLock.readLock().unlock();
+      }
+      return entries.stream().map(StoredObject::of).toList();
+    }
+
+    @Override
     public List<StoredObject> list(String collectionPath) {
-      var response = LocalApiDispatcher.super.handleGet(collectionPath);
+      var response = handleGet(collectionPath);
       if (response.code() != 200 || response.getBody() == null) {
         return List.of();
       }

@@ -93,9 +93,13 @@ public final class RunPass {
   }
 
   private boolean roomToStart(Optional<VirtualCluster> cluster, Context<SparkApplication> context) {
-    return cluster.map(c -> admissions.hasRoom(c.getMetadata().getName(), new VirtualClusterPolicy(c),
+    return cluster.filter(RunPass::limitsRuns).map(c -> admissions.hasRoom(c.getMetadata().getName(), new VirtualClusterPolicy(c),
         context.getPrimaryCache().byIndex(SparkApplicationReconciler.BY_VIRTUAL_CLUSTER, c.getMetadata().getName())))
         .orElse(true);
+  }
+
+  private static boolean limitsRuns(VirtualCluster cluster) {
+    return cluster.getSpec().getLimits().getMaxConcurrentRuns() != null;
   }
 
   private UpdateControl<SparkApplication> act(SparkApplication app, RunStatus next, Step step, RunFacts facts,
@@ -132,7 +136,8 @@ public final class RunPass {
   private boolean submit(SparkApplication app, RunStatus next, int attempt, RunFacts facts,
       Optional<VirtualCluster> cluster, Context<SparkApplication> context) {
     var now = facts.now();
-    var clusterName = cluster.map(c -> c.getMetadata().getName());
+    // Only a cluster that limits its runs needs them counted; counting costs a look at all of them.
+    var clusterName = cluster.filter(RunPass::limitsRuns).map(c -> c.getMetadata().getName());
     if (clusterName.isPresent() && !admissions.admit(clusterName.get(), Admissions.key(app),
         new VirtualClusterPolicy(cluster.get()),
         context.getPrimaryCache().byIndex(SparkApplicationReconciler.BY_VIRTUAL_CLUSTER, clusterName.get()))) {

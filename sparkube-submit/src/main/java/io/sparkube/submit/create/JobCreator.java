@@ -53,8 +53,22 @@ public final class JobCreator {
       });
       return Optional.empty();
     }
-    var created = ApiFailures.call(ApiCall.of(client, "create", wanted, namespace),
-        () -> client.serviceAccounts().inNamespace(namespace).resource(wanted).create());
+    ServiceAccount created;
+    try {
+      created = ApiFailures.call(ApiCall.of(client, "create", wanted, namespace),
+          () -> client.serviceAccounts().inNamespace(namespace).resource(wanted).create());
+    } catch (SparkubeException e) {
+      // Another job of the same identity created it in between (an operator submits many at once):
+      // it is theirs, and it must carry the same identity as any existing one.
+      var raced = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+      if (raced == null) {
+        throw e;
+      }
+      JobServiceAccount.mismatch(raced, wanted).ifPresent(why -> {
+        throw new SparkubeException(Failure.IDENTITY_CONFLICT, why.message());
+      });
+      return Optional.empty();
+    }
     reporter.info("created ServiceAccount " + namespace + "/" + name + " for "
         + wanted.getMetadata().getAnnotations().get(JobServiceAccount.IDENTITY_ANNOTATION));
     return Optional.of(created);

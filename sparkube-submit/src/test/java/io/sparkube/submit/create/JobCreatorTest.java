@@ -69,6 +69,22 @@ class JobCreatorTest {
     assertThat(reporter.infos).noneMatch(i -> i.startsWith("created ServiceAccount"));
   }
 
+  /** As when an operator submits two runs of one identity at once: the other one creates it first. */
+  @Test
+  void anAccountCreatedByAnotherJobInBetweenIsUsedNotAnError() {
+    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("spark-etl")
+        .withAnnotations(Map.of("eks.amazonaws.com/role-arn", ROLE)).endMetadata().build()).create();
+    server.fail("GET", "/api/v1/namespaces/jobs/serviceaccounts/spark-etl", 0, 404, "NotFound", "not found", null);
+
+    var created = new JobCreator(client, reporter).create(plan("aws-irsa:" + ROLE));
+
+    assertThat(created.pod()).isNotNull();
+    assertThat(server.requests()).filteredOn(r -> r.contains("serviceaccounts")).containsExactly(
+        "POST /api/v1/namespaces/jobs/serviceaccounts", "GET /api/v1/namespaces/jobs/serviceaccounts/spark-etl",
+        "POST /api/v1/namespaces/jobs/serviceaccounts", "GET /api/v1/namespaces/jobs/serviceaccounts/spark-etl");
+    assertThat(reporter.infos).noneMatch(i -> i.startsWith("created ServiceAccount"));
+  }
+
   @Test
   void anAccountOfAnotherIdentityStopsTheJobBeforeAnythingIsCreated() {
     client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("spark-etl")
