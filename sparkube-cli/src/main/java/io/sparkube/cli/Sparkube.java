@@ -1,8 +1,10 @@
 package io.sparkube.cli;
 
 import io.sparkube.model.error.Failure;
+import io.sparkube.cli.controlplane.ControlPlaneCommand;
 import io.sparkube.cli.doctor.DoctorCommand;
 import io.sparkube.cli.identity.IdentityCommand;
+import io.sparkube.cli.jobruns.JobsCommand;
 import io.sparkube.cli.jobs.JobCommands;
 import io.sparkube.cli.local.LocalCommand;
 import io.sparkube.cli.staging.StagingCommand;
@@ -51,6 +53,9 @@ public final class Sparkube implements Runnable {
     commandLine.addSubcommand("local", new CommandLine(LocalCommand.class, new TerminalFactory(terminal)));
     commandLine.addSubcommand("identity", new CommandLine(IdentityCommand.class, new TerminalFactory(terminal)));
     commandLine.addSubcommand("staging", new CommandLine(StagingCommand.class, new TerminalFactory(terminal)));
+    commandLine.addSubcommand("control-plane",
+        new CommandLine(ControlPlaneCommand.class, new TerminalFactory(terminal)));
+    commandLine.addSubcommand("jobs", JobsCommand.commandLine(terminal, new TerminalFactory(terminal)));
     int code = commandLine.execute(args);
     terminal.out().flush();
     terminal.err().flush();

@@ -2,6 +2,10 @@ package io.sparkube.controlplane.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sparkube.operator.SparkubeOperator;
@@ -26,6 +30,14 @@ public final class ControlPlaneMetrics implements RunMetrics {
   private final Timer admission = Timer.builder("sparkube.admission")
       .description("Time from a run's creation (second precision) to its driver's creation")
       .publishPercentileHistogram().register(registry);
+
+  public ControlPlaneMetrics() {
+    // The process's own health: heap, GC, threads and CPU, as every JVM service exports them.
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
 
   public PrometheusMeterRegistry registry() {
     return registry;
