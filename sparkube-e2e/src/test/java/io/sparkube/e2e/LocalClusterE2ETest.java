@@ -191,6 +191,29 @@ class LocalClusterE2ETest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shas).noneMatch(blobs::stored));
   }
 
+  /**
+   * A job run through the local cluster's job-runs API (EMR on EKS's StartJobRun), as its CLI front
+   * end sends it: the operator submits it in-process and follows its driver to COMPLETED.
+   */
+  @Test
+  void aJobRunStartedThroughTheApiRunsToCompletion() {
+    var run = cli.run("jobs", "start", "--wait", "--name", "api-pi", "--release-label", "emr-spark-8.0.0-latest",
+        "--execution-role-arn", "arn:aws:iam::111122223333:role/api-pi",
+        "--class", "org.apache.spark.examples.SparkPi", "--conf", "spark.executor.instances=1",
+        Jobs.examplesJar("4.0.2"), "10");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var id = run.out().trim();
+    assertThat(run.err()).contains(id + " COMPLETED");
+    var described = cli.run("jobs", "describe", id);
+    assertThat(described.out()).containsPattern("state:\\s+COMPLETED");
+    var driver = client.pods().withLabel("sparkube.io/application", id).list().getItems();
+    assertThat(driver).singleElement().satisfies(pod ->
+        assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("spark-api-pi"));
+    var logs = cli.run("logs", "default:" + driver.get(0).getMetadata().getName());
+    assertThat(logs.out()).contains("Pi is roughly");
+  }
+
   /** A job not followed releases its files too: the staging server sees its driver end. */
   @Test
   void theFilesOfANoWaitJobAreDeletedOnceItsDriverEndsAndTheRetentionPasses() throws IOException {

@@ -22,6 +22,7 @@ import io.sparkube.resources.SparkApplication;
 import io.sparkube.resources.SparkApplicationStatus;
 import io.sparkube.resources.VirtualCluster;
 import io.sparkube.resources.VirtualClusterPolicy;
+import io.sparkube.resources.VirtualClusterState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,10 @@ public final class RunPass {
           .withName(status.getDriverPod()).get());
     }
     var spec = app.getSpec();
-    return new RunFacts(status.getState(), attempt, spec.isSuspend(),
+    // A run of a deleted virtual cluster is cancelled, even one a StartJobRun racing the delete made.
+    boolean clusterGone = cluster.map(c -> c.getStatus() != null && (c.getStatus().getState() == VirtualClusterState.TERMINATING
+        || c.getStatus().getState() == VirtualClusterState.TERMINATED)).orElse(false);
+    return new RunFacts(status.getState(), attempt, spec.isSuspend() || clusterGone,
         spec.getRestartPolicy() == null ? new RestartPolicy() : spec.getRestartPolicy(),
         Optional.ofNullable(spec.getTtlSecondsAfterFinished()),
         Optional.ofNullable(status.getNextAttemptAt()).map(Instant::parse),

@@ -102,6 +102,24 @@ class VirtualClusterRunsTest {
     });
   }
 
+  /** A StartJobRun racing the virtual cluster's deletion can still make a run: it is cancelled, not run. */
+  @Test
+  void aRunMadeInADeletedVirtualClusterIsCancelledWithoutADriver() {
+    var vc = virtualCluster("gone", null, List.of());
+    await().atMost(A_WHILE).until(() -> stateOf("gone") == VirtualClusterState.RUNNING);
+    var status = new VirtualClusterStatus();
+    status.setState(VirtualClusterState.TERMINATED);
+    var latest = cluster.client.resource(vc).get();
+    latest.setStatus(status);
+    cluster.client.resource(latest).updateStatus();
+    await().atMost(A_WHILE).until(() -> stateOf("gone") == VirtualClusterState.TERMINATED);
+
+    runIn("gone", "late");
+
+    await().atMost(A_WHILE).until(() -> cluster.state("late") == JobRunState.CANCELLED);
+    assertThat(cluster.drivers("late")).isEmpty();
+  }
+
   private VirtualClusterState stateOf(String name) {
     var vc = cluster.client.resources(VirtualCluster.class).withName(name).get();
     return vc.getStatus() == null ? null : vc.getStatus().getState();
