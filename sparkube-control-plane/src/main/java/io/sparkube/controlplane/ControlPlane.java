@@ -36,7 +36,8 @@ public final class ControlPlane implements AutoCloseable {
     SparkubeOperator operator = null;
     JobRunsServer api = null;
     try {
-      operator = SparkubeOperator.start(client, settings.threads(), metrics.queue(), metrics, clock);
+      operator = SparkubeOperator.start(client, settings.threads(), settings.namespaces(), metrics.queue(), metrics,
+          clock);
       var started = operator;
       metrics.watch(() -> started);
       api = JobRunsServer.start(settings.jobRuns(), client, metrics.registry(), clock);

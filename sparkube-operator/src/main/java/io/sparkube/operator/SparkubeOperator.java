@@ -13,6 +13,7 @@ import io.sparkube.resources.JobRunState;
 import io.sparkube.submit.ClusterSubmitter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operator: reconciles SparkApplications and VirtualClusters in every namespace, submitting
@@ -34,16 +35,21 @@ public final class SparkubeOperator implements AutoCloseable {
 
   /**
    * @param threads runs reconciled at once; a pass mostly waits on the API server
+   * @param namespaces where runs are watched and run; empty for every namespace
    * @param metrics JOSDK's own measurements (events, reconciles), e.g. for the queue depth
    */
-  public static SparkubeOperator start(KubernetesClient client, int threads, Metrics metrics, RunMetrics runMetrics,
-      Clock clock) {
+  public static SparkubeOperator start(KubernetesClient client, int threads, Set<String> namespaces, Metrics metrics,
+      RunMetrics runMetrics, Clock clock) {
     var operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withConcurrentReconciliationThreads(threads).withMetrics(metrics));
     var submission = new RunSubmission(client, new ClusterSubmitter(client, clock));
     var runs = new SparkApplicationReconciler(
         new RunPass(client, submission, new RunEvents(client, clock), runMetrics, clock));
-    operator.register(runs);
+    if (namespaces.isEmpty()) {
+      operator.register(runs);
+    } else {
+      operator.register(runs, configuration -> configuration.settingNamespaces(namespaces));
+    }
     operator.register(new VirtualClusterReconciler(client));
     operator.start();
     return new SparkubeOperator(operator, runs);

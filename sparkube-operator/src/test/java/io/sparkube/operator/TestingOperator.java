@@ -31,7 +31,7 @@ public final class TestingOperator implements AutoCloseable {
   }
 
   public void start() {
-    operator = SparkubeOperator.start(client, 8, Metrics.NOOP, RunMetrics.NONE, Clock.systemUTC());
+    operator = SparkubeOperator.start(client, 8, java.util.Set.of(), Metrics.NOOP, RunMetrics.NONE, Clock.systemUTC());
   }
 
   /** Stops the operator as a crash would, mid-run: nothing it was doing is finished for it. */

@@ -58,6 +58,10 @@ public record ControlPlaneInstall(String namespace, String image, List<String> j
     settings.put(JobRunsKeys.HOST.key(), "0.0.0.0");
     settings.put(JobRunsKeys.PORT.key(), String.valueOf(API_PORT));
     settings.put(JobRunsKeys.TOKEN_FILE.key(), SECRETS_DIR + "/" + TOKEN_KEY);
+    if (!runsJobsInAllNamespaces()) {
+      // The operator then watches only these, so even its reads need no cluster-wide grant.
+      settings.put(ControlPlaneKeys.NAMESPACES.key(), String.join(",", jobNamespaces()));
+    }
     return settings;
   }
 }

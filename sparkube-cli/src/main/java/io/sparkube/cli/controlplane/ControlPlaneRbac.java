@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The control plane's grants ({@link ControlPlaneRules}): one ClusterRole and its binding when
- * jobs may run in any namespace; else a ClusterRole for what is cluster-scoped or watched
- * everywhere, and a Role and RoleBinding for the job objects in each job namespace.
+ * jobs may run in any namespace; else a ClusterRole for what is cluster-scoped, and a Role and
+ * RoleBinding for the job objects (and the operator's watches of them) in each job namespace.
  */
 final class ControlPlaneRbac {
   private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
@@ -25,8 +25,8 @@ final class ControlPlaneRbac {
 
   static List<HasMetadata> objects(ControlPlaneInstall install) {
     var clusterRules = new ArrayList<>(ControlPlaneRules.clusterScoped());
-    clusterRules.addAll(ControlPlaneRules.informers());
     if (install.runsJobsInAllNamespaces()) {
+      clusterRules.addAll(ControlPlaneRules.informers());
       clusterRules.addAll(ControlPlaneRules.jobNamespace());
     }
     var objects = new ArrayList<HasMetadata>(List.of(clusterRole(install, clusterRules),
@@ -53,7 +53,14 @@ final class ControlPlaneRbac {
   private static HasMetadata role(ControlPlaneInstall install, String namespace) {
     return new RoleBuilder().withNewMetadata().withName(install.accessName()).withNamespace(namespace)
         .withLabels(ControlPlaneManifests.labels()).endMetadata()
-        .withRules(ControlPlaneRules.jobNamespace()).build();
+        .withRules(namespaceRules()).build();
+  }
+
+  /** In a listed namespace the operator's informers list and watch there only. */
+  private static List<PolicyRule> namespaceRules() {
+    var rules = new ArrayList<>(ControlPlaneRules.informers());
+    rules.addAll(ControlPlaneRules.jobNamespace());
+    return rules;
   }
 
   private static HasMetadata roleBinding(ControlPlaneInstall install, String namespace) {

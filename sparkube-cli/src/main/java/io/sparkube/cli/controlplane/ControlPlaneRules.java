@@ -31,9 +31,9 @@ final class ControlPlaneRules {
   }
 
   /**
-   * The operator's informers on runs and driver pods watch every namespace (JOSDK's default; the
-   * operator has no setting to narrow them), so these reads stay cluster-wide even when jobs run
-   * in listed namespaces only. They also cover the API's list of a virtual cluster's runs.
+   * The operator's informers on runs and driver pods: cluster-wide when jobs may run anywhere, in
+   * each job namespace otherwise (the operator is then told to watch only those). They also
+   * cover the API's list of a virtual cluster's runs.
    */
   static List<PolicyRule> informers() {
     return List.of(

@@ -104,7 +104,10 @@ class ControlPlaneAccessTest {
         + JOBS, "patch rbac.authorization.k8s.io rolebindings in " + JOBS, "create core serviceaccounts in " + JOBS,
         "patch sparkube.io sparkapplications/status in " + JOBS, "delete sparkube.io sparkapplications in " + JOBS,
         "delete core pods in " + JOBS, "list admissionregistration.k8s.io mutatingwebhookconfigurations",
-        "watch sparkube.io sparkapplications", "watch core pods", "patch sparkube.io virtualclusters/status");
+        "patch sparkube.io virtualclusters/status");
+    // Listed namespaces: the operator watches only them, so even its watches are granted there.
+    var scope = "*".equals(jobNamespaces) ? "" : " in " + JOBS;
+    assertThat(decisions.allowed()).contains("watch sparkube.io sparkapplications" + scope, "watch core pods" + scope);
   }
 
   /** A run straight from a SparkApplication, with no identity (the namespace's default account) and no TTL to wait. */

@@ -33,7 +33,8 @@ class ControlPlaneManifestsTest {
       "sparkube.io virtualclusters [get, list, watch, create]",
       "sparkube.io virtualclusters/status [patch]",
       " namespaces [get]",
-      "admissionregistration.k8s.io mutatingwebhookconfigurations [list]",
+      "admissionregistration.k8s.io mutatingwebhookconfigurations [list]");
+  private static final List<String> INFORMERS = List.of(
       "sparkube.io sparkapplications [list, watch]",
       " pods [list, watch]");
   private static final List<String> JOB_NAMESPACE = List.of(
@@ -56,6 +57,7 @@ class ControlPlaneManifestsTest {
     var objects = ControlPlaneManifests.objects(EVERYWHERE);
 
     var expected = new ArrayList<>(CLUSTER_SCOPED);
+    expected.addAll(INFORMERS);
     expected.addAll(JOB_NAMESPACE);
     assertThat(of(objects, ClusterRole.class)).singleElement()
         .satisfies(role -> assertThat(describe(role.getRules())).containsExactlyElementsOf(expected));
@@ -70,8 +72,10 @@ class ControlPlaneManifestsTest {
         .satisfies(role -> assertThat(describe(role.getRules())).containsExactlyElementsOf(CLUSTER_SCOPED));
     assertThat(of(objects, Role.class)).extracting(role -> role.getMetadata().getNamespace())
         .containsExactly("team-a", "team-b");
+    var namespaced = new ArrayList<>(INFORMERS);
+    namespaced.addAll(JOB_NAMESPACE);
     assertThat(of(objects, Role.class)).allSatisfy(role -> assertThat(describe(role.getRules()))
-        .containsExactlyElementsOf(JOB_NAMESPACE));
+        .containsExactlyElementsOf(namespaced));
     assertThat(of(objects, RoleBinding.class)).allSatisfy(binding -> {
       assertThat(binding.getRoleRef().getName()).isEqualTo("sparkube-control-plane-sparkube-system");
       assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {

@@ -26,5 +26,13 @@ public final class ControlPlaneKeys {
       .doc("Apply the SparkApplication and VirtualCluster CRDs at start (needs rights on CRDs).")
       .since("sparkube 0.1").defaultTo(false);
 
-  public static final List<ConfigKey<?>> ALL = List.of(MANAGEMENT_HOST, MANAGEMENT_PORT, THREADS, INSTALL_CRDS);
+  public static final ConfigKey<List<String>> NAMESPACES = ConfigKey.of(PREFIX + "namespaces", ValueType.LIST)
+      .doc("Namespaces whose SparkApplications the operator runs, comma separated; empty: every namespace.")
+      .since("sparkube 0.1")
+      .check(list -> list.stream().allMatch(n -> n.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")),
+          "give namespace names, such as team-a,team-b")
+      .defaultTo(List.of());
+
+  public static final List<ConfigKey<?>> ALL = List.of(MANAGEMENT_HOST, MANAGEMENT_PORT, THREADS, INSTALL_CRDS,
+      NAMESPACES);
 }

@@ -3,11 +3,12 @@ package io.sparkube.controlplane.config;
 import io.sparkube.jobruns.config.JobRunsSettings;
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.error.SparkubeException;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Everything the control plane process is told, read and checked once. */
 public record ControlPlaneSettings(String managementHost, int managementPort, int threads, boolean installCrds,
-    JobRunsSettings jobRuns) {
+    Set<String> namespaces, JobRunsSettings jobRuns) {
 
   public static ControlPlaneSettings read(Conf conf) {
     var unknown = new TreeSet<String>();
@@ -22,6 +23,7 @@ public record ControlPlaneSettings(String managementHost, int managementPort, in
           + ControlPlaneKeys.ALL.stream().map(k -> k.key()).toList());
     }
     return new ControlPlaneSettings(conf.get(ControlPlaneKeys.MANAGEMENT_HOST), conf.get(ControlPlaneKeys.MANAGEMENT_PORT),
-        conf.get(ControlPlaneKeys.THREADS), conf.get(ControlPlaneKeys.INSTALL_CRDS), JobRunsSettings.read(conf));
+        conf.get(ControlPlaneKeys.THREADS), conf.get(ControlPlaneKeys.INSTALL_CRDS),
+        Set.copyOf(conf.get(ControlPlaneKeys.NAMESPACES)), JobRunsSettings.read(conf));
   }
 }

@@ -58,9 +58,11 @@ public final class SparkApplicationReconciler implements Reconciler<SparkApplica
         : List.of(app.getSpec().getVirtualCluster()));
     // Driver pods are owned by their run, so JOSDK maps them back through the owner reference.
     var drivers = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, SparkApplication.class)
-        .withLabelSelector(DriverPods.APPLICATION_LABEL).build(), context);
+        .withLabelSelector(DriverPods.APPLICATION_LABEL).withNamespacesInheritedFromController().build(), context);
     var clusters = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(VirtualCluster.class, SparkApplication.class)
+            // Cluster-scoped: one informer, whatever namespaces the runs are watched in.
+            .withWatchAllNamespaces()
             .withSecondaryToPrimaryMapper(cluster -> runs.byIndex(BY_VIRTUAL_CLUSTER, cluster.getMetadata().getName())
                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
             .withPrimaryToSecondaryMapper((SparkApplication app) -> app.getSpec().getVirtualCluster() == null ? Set.of()
