@@ -7,16 +7,18 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Feeds a request's body to a {@link BlobUpload} off the event loop: chunks are written and hashed
- * on an I/O thread, in order, and the event loop hears back only when it asked to (the queue has
- * drained) or when a write failed, so streaming costs no per-chunk round trip. The public methods
- * run on the request's event loop.
+ * Feeds a request's body to a {@link BlobUpload} off the event loop: chunks are hashed on one I/O
+ * lane and written on another, each in order, so hashing (the larger cost) and writing overlap;
+ * the event loop hears back only when it asked to (both lanes have drained) or when a write
+ * failed, so streaming costs no per-chunk round trip. The public methods run on the request's
+ * event loop.
  */
 final class BlobSink {
   /** Above this many queued bytes the request is paused; below the low mark it reads again. */
@@ -25,9 +27,11 @@ final class BlobSink {
 
   private final Context context;
   private final SerialExecutor tasks;
+  private final SerialExecutor hashing;
   private final BlobUpload upload;
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong hashed = new AtomicLong();
   private final AtomicBoolean drainWanted = new AtomicBoolean();
   private volatile RuntimeException failure;
   private Runnable drain;
@@ -37,6 +41,7 @@ final class BlobSink {
   BlobSink(Context context, Executor io, BlobUpload upload) {
     this.context = context;
     this.tasks = new SerialExecutor(io);
+    this.hashing = new SerialExecutor(io);
     this.upload = upload;
   }
 
@@ -55,20 +60,32 @@ final class BlobSink {
     var bytes = chunk.getByteBuf().nioBuffer();
     var size = bytes.remaining();
     submitted.addAndGet(size);
+    var toHash = bytes.duplicate();
+    hashing.execute(() -> {
+      if (failure == null) {
+        upload.hash(toHash);
+      }
+      hashed.addAndGet(size);
+      drainIfCaughtUp();
+    });
     tasks.execute(() -> {
       if (failure == null) {
         try {
-          upload.write(bytes);
+          upload.writeUnhashed(bytes);
         } catch (RuntimeException e) {
           failure = e;
           context.runOnContext(v -> reportFailure(e));
         }
       }
       completed.addAndGet(size);
-      if (drainWanted.get() && backlog() <= LOW_WATER && drainWanted.compareAndSet(true, false)) {
-        context.runOnContext(v -> runDrain());
-      }
+      drainIfCaughtUp();
     });
+  }
+
+  private void drainIfCaughtUp() {
+    if (drainWanted.get() && backlog() <= LOW_WATER && drainWanted.compareAndSet(true, false)) {
+      context.runOnContext(v -> runDrain());
+    }
   }
 
   boolean full() {
@@ -89,7 +106,10 @@ final class BlobSink {
   Future<BlobStore.Outcome> commit() {
     stopped = true;
     Promise<BlobStore.Outcome> promise = Promise.promise();
-    tasks.execute(() -> {
+    // The digest is complete only once the hashing lane has drained; the commit runs after both lanes.
+    var hashingDone = new CompletableFuture<Void>();
+    hashing.execute(() -> hashingDone.complete(null));
+    tasks.execute(() -> hashingDone.thenRunAsync(() -> {
       BlobStore.Outcome outcome = null;
       RuntimeException error = failure;
       try {
@@ -111,7 +131,7 @@ final class BlobSink {
           promise.fail(failed);
         }
       });
-    });
+    }, tasks));
     return promise.future();
   }
 
@@ -130,7 +150,8 @@ final class BlobSink {
   }
 
   private long backlog() {
-    return submitted.get() - completed.get();
+    // A chunk still queued on either lane is still held in memory.
+    return submitted.get() - Math.min(completed.get(), hashed.get());
   }
 
   private void runDrain() {

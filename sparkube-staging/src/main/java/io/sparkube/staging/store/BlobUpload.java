@@ -18,11 +18,18 @@ import java.util.OptionalLong;
  * One upload in progress: bytes go to a temp file as they arrive, hashed on the way, and become a
  * blob only in {@link #commit()}, after an fsync and only if the hash is the one the upload named.
  * Closing an upload that was not committed deletes its temp file, so nothing partial is ever
- * visible. Not thread-safe: one writer at a time, as the bytes of one request arrive in order.
+ * visible. Not thread-safe: one writer at a time, as the bytes of one request arrive in order (or
+ * one hasher and one writer, see {@link #hash}).
  */
 public final class BlobUpload implements AutoCloseable {
   /** Space is reserved in steps this big when the size was not declared, not per chunk. */
   private static final long RESERVE_STEP = 8L << 20;
+  /**
+   * Written bytes are forced to disk in steps this big as they arrive. Left alone, the kernel starts
+   * writing back only once ~10% of RAM is dirty, so commit's fsync had the whole blob still to write
+   * (about 0.6 s per GiB on the benchmark machine, after the last byte had arrived).
+   */
+  private static final long FLUSH_STEP = 64L << 20;
 
   private final BlobStore store;
   private final Sha256 expected;
@@ -32,6 +39,7 @@ public final class BlobUpload implements AutoCloseable {
   private final FileChannel channel;
   private final MessageDigest digest;
   private long written;
+  private long flushed;
   private long reserved;
   private boolean finished;
 
@@ -64,6 +72,20 @@ public final class BlobUpload implements AutoCloseable {
   }
 
   public void write(ByteBuffer data) {
+    hash(data.duplicate());
+    writeUnhashed(data);
+  }
+
+  /**
+   * Adds the next bytes to the hash. With {@link #writeUnhashed} it lets the hash and the writes
+   * run on two threads: each call sequence in order, one thread each, and commit after both.
+   */
+  public void hash(ByteBuffer data) {
+    digest.update(data);
+  }
+
+  /** Writes the next bytes without hashing them; see {@link #hash}. */
+  public void writeUnhashed(ByteBuffer data) {
     ensureOpen();
     var bytes = data.remaining();
     if (written + bytes > maxBlobBytes) {
@@ -77,10 +99,13 @@ public final class BlobUpload implements AutoCloseable {
       var need = written + bytes - reserved;
       reserved += store.budget().reserve(need, Math.max(need, Math.min(RESERVE_STEP, maxBlobBytes - reserved)));
     }
-    digest.update(data.duplicate());
     try {
       while (data.hasRemaining()) {
         channel.write(data);
+      }
+      if (written + bytes - flushed >= FLUSH_STEP) {
+        channel.force(false);
+        flushed = written + bytes;
       }
     } catch (IOException e) {
       throw BlobStore.writeFailure(temp, e);
