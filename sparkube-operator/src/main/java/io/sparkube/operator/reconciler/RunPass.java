@@ -61,7 +61,13 @@ public final class RunPass {
       return finish(context, app, next, failedBeforeSubmission(app, next, "virtual cluster " + clusterName
           + " does not exist; create it, or name an existing one in spec.virtualCluster", now), Optional.empty());
     }
-    var facts = observe(app, next.value(), cluster, context, now);
+    var observed = observe(app, next.value(), cluster, context, now);
+    var facts = observed.facts();
+    // A driver found rather than created (made by a pass that did not live to record it) is recorded now.
+    observed.driver().filter(pod -> next.value().getDriverPod() == null).ifPresent(pod -> {
+      next.value().setDriverPod(pod.getMetadata().getName());
+      next.value().setAppId(pod.getMetadata().getLabels().get("spark-app-selector"));
+    });
     var step = Lifecycle.decide(facts);
     boolean moved = false;
     // A move to a live state settles nothing by itself: the driver may already show more (a driver
@@ -75,7 +81,10 @@ public final class RunPass {
     return act(app, next, step, facts, cluster, context, moved);
   }
 
-  private RunFacts observe(SparkApplication app, SparkApplicationStatus status, Optional<VirtualCluster> cluster,
+  /** What a pass sees: the facts the state machine decides on, and the attempt's driver pod itself. */
+  private record Observation(RunFacts facts, Optional<Pod> driver) {}
+
+  private Observation observe(SparkApplication app, SparkApplicationStatus status, Optional<VirtualCluster> cluster,
       Context<SparkApplication> context, Instant now) {
     int attempt = status.getAttempt();
     var pod = DriverPods.ofAttempt(context.getSecondaryResources(Pod.class), attempt);
@@ -88,12 +97,12 @@ public final class RunPass {
     // A run of a deleted virtual cluster is cancelled, even one a StartJobRun racing the delete made.
     boolean clusterGone = cluster.map(c -> c.getStatus() != null && (c.getStatus().getState() == VirtualClusterState.TERMINATING
         || c.getStatus().getState() == VirtualClusterState.TERMINATED)).orElse(false);
-    return new RunFacts(status.getState(), attempt, spec.isSuspend() || clusterGone,
+    return new Observation(new RunFacts(status.getState(), attempt, spec.isSuspend() || clusterGone,
         spec.getRestartPolicy() == null ? new RestartPolicy() : spec.getRestartPolicy(),
         Optional.ofNullable(spec.getTtlSecondsAfterFinished()),
         Optional.ofNullable(status.getNextAttemptAt()).map(Instant::parse),
         Optional.ofNullable(status.getFinishedAt()).map(Instant::parse),
-        DriverPods.stateOf(pod), roomToStart(cluster, context), now);
+        DriverPods.stateOf(pod), roomToStart(cluster, context), now), pod);
   }
 
   private boolean roomToStart(Optional<VirtualCluster> cluster, Context<SparkApplication> context) {
@@ -242,6 +251,9 @@ public final class RunPass {
     next.enter(JobRunState.PENDING, retry.details(), now);
     status.setAttempt(retry.nextAttempt());
     status.setNextAttemptAt(retry.at().toString());
+    // The failed attempt's driver is in the history; the next attempt records its own.
+    status.setDriverPod(null);
+    status.setAppId(null);
     events.record(app, Type.Warning, "Retrying", retry.details());
     return true;
   }
