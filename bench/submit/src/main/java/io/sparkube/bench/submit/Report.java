@@ -1,6 +1,8 @@
 package io.sparkube.bench.submit;
 
 import io.sparkube.bench.BenchmarksFile;
+import io.sparkube.bench.Machine;
+import io.sparkube.bench.SparkRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -18,7 +20,7 @@ final class Report {
 
   private Report() {}
 
-  static String section(SparkLine line, Machine machine, List<String> sparkCommand, List<String> sparkubeCommand,
+  static String section(SparkRuntime line, Machine machine, List<String> sparkCommand, List<String> sparkubeCommand,
       Summary spark, Summary ours, int warmups) {
     var begin = begin(line.line());
     return begin + "\n## `sparkube submit --no-wait` vs `spark-submit`, Spark " + line.version() + "\n\n"

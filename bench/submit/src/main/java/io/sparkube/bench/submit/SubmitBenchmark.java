@@ -1,5 +1,11 @@
 package io.sparkube.bench.submit;
 
+import io.sparkube.bench.ChildRun;
+import io.sparkube.bench.Contender;
+import io.sparkube.bench.Machine;
+import io.sparkube.bench.Measurement;
+import io.sparkube.bench.PodCreations;
+import io.sparkube.bench.SparkRuntime;
 import io.sparkube.local.api.LocalApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,12 +52,12 @@ public final class SubmitBenchmark {
     if (launcher.equals(root.resolve("bin/sparkube").toString())) {
       forgetClassDataArchive(root);
     }
-    var line = SparkLine.of(root, lineName);
+    var line = SparkRuntime.of(root, lineName);
     var logs = Files.createDirectories(root.resolve("bench/submit/target/runs/spark-" + lineName));
     var pods = new PodCreations();
     try (var api = LocalApiServer.start(pods, 0)) {
       var contenders = List.of(Contender.sparkSubmit(line, api.url()),
-          Contender.sparkube(line, launcher, api.url()));
+          sparkube(line, launcher, api.url()));
       var child = new ChildRun(pods, logs);
       var results = List.<List<Measurement>>of(new ArrayList<>(), new ArrayList<>());
       int n = 0;
@@ -88,6 +94,15 @@ public final class SubmitBenchmark {
         System.out.println("wrote " + root.resolve("BENCHMARKS.md"));
       }
     }
+  }
+
+  private static Contender sparkube(SparkRuntime line, String launcher, String masterUrl) {
+    return new Contender("sparkube", name -> {
+      // Spark's client creates no RBAC; --no-rbac keeps both doing the same work.
+      var cmd = new ArrayList<>(List.of(launcher, "submit", "--no-wait", "--no-rbac"));
+      cmd.addAll(line.submitArgs(masterUrl, name));
+      return cmd;
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.sparkube.bench.submit;
 
+import io.sparkube.bench.Measurement;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

@@ -1,4 +1,4 @@
-package io.sparkube.bench.submit;
+package io.sparkube.bench;
 
 /** One run, in milliseconds: process start to the pod POST's arrival, to the process's exit, and its tree's CPU. */
-record Measurement(double toPodCreated, double processWall, double cpu) {}
+public record Measurement(double toPodCreated, double processWall, double cpu) {}

@@ -1,4 +1,4 @@
-package io.sparkube.bench.submit;
+package io.sparkube.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * user and system CPU of every reaped child (all threads of the whole tree), and reads the pod
  * POST's arrival from the API server. Both clocks are this JVM's System.nanoTime.
  */
-final class ChildRun {
+public final class ChildRun {
   // bash runs the command, then prints its children's CPU on fd 3; the command's own output goes to files.
   private static final String WRAPPER = "exec 3>\"$1\"; out=\"$2\"; shift 2; \"$@\" >\"$out.out\" 2>\"$out.err\"; "
       + "rc=$?; times >&3; exit $rc";
@@ -22,12 +22,12 @@ final class ChildRun {
   private final PodCreations pods;
   private final Path logs;
 
-  ChildRun(PodCreations pods, Path logs) {
+  public ChildRun(PodCreations pods, Path logs) {
     this.pods = pods;
     this.logs = logs;
   }
 
-  Measurement run(Contender contender, String name) throws IOException, InterruptedException {
+  public Measurement run(Contender contender, String name) throws IOException, InterruptedException {
     var timesFile = logs.resolve(name + ".times");
     var cmd = new ArrayList<>(List.of("bash", "-c", WRAPPER, "bench", timesFile.toString(),
         logs.resolve(name).toString()));

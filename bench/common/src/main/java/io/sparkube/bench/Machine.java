@@ -1,4 +1,4 @@
-package io.sparkube.bench.submit;
+package io.sparkube.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the figures were measured on. */
-record Machine(int nproc, String cpuModel, String os, String javaVersion, String commit) {
+public record Machine(int nproc, String cpuModel, String os, String javaVersion, String commit) {
 
-  static Machine describe(Path root) throws IOException, InterruptedException {
+  public static Machine describe(Path root) throws IOException, InterruptedException {
     var cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
         .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
     var java = output(root, "java", "-version").strip().replace("\n", "; ");
