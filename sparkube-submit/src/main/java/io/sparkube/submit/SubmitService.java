@@ -88,7 +88,7 @@ public final class SubmitService {
               : Optional.of(new WebhookDetector(awaitUnchecked(client))::present), reporter);
       var ids = SubmissionIds.random(clock);
       var stager = options.dryRun() ? Optional.<DependencyStager>empty()
-          : DependencyStager.clientFor(submitted.conf()).map(c -> new DependencyStager(c, reporter));
+          : DependencyStager.clientFor(submitted.conf(), env).map(c -> new DependencyStager(c, reporter));
       // A dry run with no cluster named cannot know the local cluster's staging server, which a
       // submission would use: it shows the local files as they are.
       boolean localClusterWouldStage = options.dryRun() && localCluster.isPresent() && !connection.hasCluster();

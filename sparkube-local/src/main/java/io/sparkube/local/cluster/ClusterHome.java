@@ -1,6 +1,7 @@
 package io.sparkube.local.cluster;
 
 import io.sparkube.local.PodLogLayout;
+import io.sparkube.model.config.SparkubeHome;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,9 +13,7 @@ import java.util.Map;
 public record ClusterHome(Path dir, Path imagesDir) {
 
   public static ClusterHome of(Map<String, String> env) {
-    var base = env.containsKey("SPARKUBE_HOME")
-        ? Path.of(env.get("SPARKUBE_HOME"))
-        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".sparkube");
+    var base = SparkubeHome.of(env);
     return new ClusterHome(base.resolve("local"), base.resolve("images"));
   }
 

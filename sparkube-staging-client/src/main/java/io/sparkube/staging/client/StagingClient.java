@@ -2,9 +2,7 @@ package io.sparkube.staging.client;
 
 import io.sparkube.model.error.Failure;
 import io.sparkube.model.error.SparkubeException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
@@ -31,16 +28,36 @@ public final class StagingClient {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   /** Sent with HEAD answers: the largest blob the server takes. */
   private static final String MAX_BLOB_BYTES_HEADER = "Sparkube-Max-Blob-Bytes";
+  /**
+   * Files at least this large are not hashed before an upload whose hash nothing remembers: that
+   * would read them twice, and hashing takes about as long as sending over a fast link (0.8 s per
+   * GiB on the benchmark machine). Below it, a hash costs at most a few tens of milliseconds and buys
+   * the one-HEAD answer when the server has the file already.
+   */
+  static final long HASH_FIRST_BELOW = 32L << 20;
+  /** An error body's {@code problem} when the bytes sent do not hash to the name they were sent under. */
+  private static final String HASH_MISMATCH = "hash-mismatch";
 
   private final URI base;
   private final String token;
   private final HttpClient http;
+  private final FileHashes hashes;
 
   /** For callers that bring their own HTTP client (its TLS settings, its executor). */
   public StagingClient(URI base, String token, HttpClient http) {
+    this(base, token, http, FileHashes.none());
+  }
+
+  private StagingClient(URI base, String token, HttpClient http, FileHashes hashes) {
     this.base = base;
     this.token = token;
     this.http = http;
+    this.hashes = hashes;
+  }
+
+  /** This client, taking file hashes from {@code hashes} (by default every file is hashed each time). */
+  public StagingClient withFileHashes(FileHashes hashes) {
+    return new StagingClient(base, token, http, hashes);
   }
 
   /** A client for the server at {@code base}, with the token read from {@code tokenFile}. */
@@ -56,49 +73,117 @@ public final class StagingClient {
   }
 
   /**
-   * Uploads {@code file} unless the server has it: hashed first (streamed, never held in memory),
-   * then one HEAD, then a streamed PUT that the server can refuse before any byte is sent.
+   * Uploads {@code file} unless the server has it. A file whose hash is known (remembered, see
+   * {@link FileHashes}, or cheap to compute: under {@link #HASH_FIRST_BELOW}) costs one HEAD when the
+   * server has it, else a streamed PUT under that hash, which the server checks. A larger file of
+   * unknown hash is not read twice: it is streamed unnamed and the server names it by the hash of
+   * what arrived, which is then remembered, so only its first upload skips the HEAD.
    */
   public UploadedBlob upload(Path file, UploadProgress progress) {
     long size;
-    String sha;
+    Optional<String> remembered;
     try {
       size = Files.size(file);
-      sha = sha256(file);
+      remembered = hashes.remembered(file);
     } catch (IOException e) {
-      throw new SparkubeException(Failure.INVALID_CONFIG, "cannot read " + file + " to stage it (" + e.getMessage()
-          + "); check the path and its permissions");
+      throw unreadable(file, e);
     }
-    var blob = resolve("/v1/blobs/" + sha);
-    var head = send(request(blob).method("HEAD", HttpRequest.BodyPublishers.noBody()), "check blob " + sha);
-    if (head.statusCode() == 200) {
-      progress.update(size, size);
-      return new UploadedBlob(sha, size, false);
+    if (remembered.isPresent()) {
+      var uploaded = upload(file, remembered.get(), progress);
+      if (uploaded.isPresent()) {
+        return uploaded.get();
+      }
+      hashes.forget(file);
     }
-    if (head.statusCode() != 404) {
-      throw refused("check blob " + sha, head);
+    if (size >= HASH_FIRST_BELOW) {
+      return uploadUnnamed(file, size, progress);
     }
+    return upload(file, hashOf(file), progress).orElseThrow(() -> new SparkubeException(Failure.STAGING_REFUSED,
+        file + " changed while it was uploaded to the staging server at " + base + "; keep it unchanged until the"
+            + " submission ends"));
+  }
+
+  private UploadedBlob uploadUnnamed(Path file, long size, UploadProgress progress) {
+    FileHashes.Seen seen;
+    try {
+      seen = hashes.seen(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+    var blobs = resolve("/v1/blobs");
+    var head = send(request(blobs).method("HEAD", HttpRequest.BodyPublishers.noBody()), "ask the upload limits");
+    if (head.statusCode() != 200) {
+      throw refused("tell its upload limits", head);
+    }
+    requireWithinLimit(file, size, head);
+    var body = new CountingPublisher(FileChunks.body(file, size), progress);
+    var post = send(HttpRequest.newBuilder(blobs).header("Authorization", "Bearer " + token).POST(body),
+        "upload " + file.getFileName());
+    if (post.statusCode() != 200 && post.statusCode() != 201) {
+      throw refused("upload " + file.getFileName(), post);
+    }
+    var sha = bodyField(post, "sha256");
+    if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+      throw new SparkubeException(Failure.STAGING_REFUSED, "the staging server at " + base + " stored "
+          + file.getFileName() + " but did not say under which hash; check that " + base + " is a Sparkube staging"
+          + " server of this version");
+    }
+    hashes.remember(seen, sha);
+    return new UploadedBlob(sha, size, post.statusCode() == 201);
+  }
+
+  private void requireWithinLimit(Path file, long size, HttpResponse<String> head) {
     var limit = head.headers().firstValueAsLong(MAX_BLOB_BYTES_HEADER);
     if (limit.isPresent() && size > limit.getAsLong()) {
       throw new SparkubeException(Failure.STAGING_REFUSED, file + " is " + size + " bytes, more than the staging server's"
           + " sparkube.staging.maxBlobBytes=" + limit.getAsLong() + "; raise that setting on the server, or put the"
           + " file in the image or in object storage");
     }
-    HttpRequest.BodyPublisher body;
+  }
+
+  /** The blob, or empty when the server found that the bytes do not hash to {@code sha}. */
+  private Optional<UploadedBlob> upload(Path file, String sha, UploadProgress progress) {
+    long size;
     try {
-      body = new CountingPublisher(HttpRequest.BodyPublishers.ofFile(file), progress);
-    } catch (FileNotFoundException e) {
-      throw new SparkubeException(Failure.INVALID_CONFIG, file + " vanished while it was staged; keep it in place"
-          + " until the submission ends");
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
     }
+    var blob = resolve("/v1/blobs/" + sha);
+    var head = send(request(blob).method("HEAD", HttpRequest.BodyPublishers.noBody()), "check blob " + sha);
+    if (head.statusCode() == 200) {
+      progress.update(size, size);
+      return Optional.of(new UploadedBlob(sha, size, false));
+    }
+    if (head.statusCode() != 404) {
+      throw refused("check blob " + sha, head);
+    }
+    requireWithinLimit(file, size, head);
+    var body = new CountingPublisher(FileChunks.body(file, size), progress);
     // No overall timeout: a large upload takes long; a stalled one ends at the server's idle timeout.
     // No Expect: 100-continue either: JDK 17's client hangs when the answer is not 100 (JDK-8286171).
     var put = send(HttpRequest.newBuilder(blob).header("Authorization", "Bearer " + token).PUT(body),
         "upload " + file.getFileName() + " as " + sha);
+    if (put.statusCode() == 400 && HASH_MISMATCH.equals(bodyField(put, "problem"))) {
+      return Optional.empty();
+    }
     if (put.statusCode() != 200 && put.statusCode() != 201) {
       throw refused("upload " + file.getFileName(), put);
     }
-    return new UploadedBlob(sha, size, put.statusCode() == 201);
+    return Optional.of(new UploadedBlob(sha, size, put.statusCode() == 201));
+  }
+
+  private String hashOf(Path file) {
+    try {
+      return hashes.sha256(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  private static SparkubeException unreadable(Path file, IOException e) {
+    return new SparkubeException(Failure.INVALID_CONFIG, "cannot read " + file + " to stage it (" + e.getMessage()
+        + "); check the path and its permissions");
   }
 
   /** Records that {@code jobId} uses {@code entries} and returns their signed URLs, in the same order. */
@@ -134,20 +219,7 @@ public final class StagingClient {
 
   /** The SHA-256 of a file, read in blocks, as lower-case hex. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    var buffer = new byte[1 << 20];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return FileHashes.hash(file);
   }
 
   private HttpRequest.Builder request(URI uri) {
@@ -174,12 +246,20 @@ public final class StagingClient {
     }
   }
 
-  private SparkubeException refused(String what, HttpResponse<String> response) {
-    String reason;
+  /** A field of a JSON answer's body, or null when there is no such body (HEAD answers carry none). */
+  private static String bodyField(HttpResponse<String> response, String field) {
     try {
-      reason = String.valueOf(((Map<?, ?>) Json.parse(response.body())).get("error"));
+      var value = ((Map<?, ?>) Json.parse(response.body())).get(field);
+      return value == null ? null : value.toString();
     } catch (RuntimeException e) {
-      // HEAD answers carry no body; their status alone has to explain.
+      return null;
+    }
+  }
+
+  private SparkubeException refused(String what, HttpResponse<String> response) {
+    var reason = bodyField(response, "error");
+    if (reason == null) {
+      // Without a body the status alone has to explain.
       reason = switch (response.statusCode()) {
         case 401 -> "missing or wrong bearer token; use the token from the staging server's"
             + " sparkube.staging.tokenFile";

@@ -34,4 +34,9 @@ public enum Problem {
   public Failure failure() {
     return failure;
   }
+
+  /** Sent as the error body's {@code problem}, so a client can tell kinds that share a status apart. */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

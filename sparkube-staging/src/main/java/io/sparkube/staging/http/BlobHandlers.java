@@ -11,10 +11,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
-/** {@code HEAD} and {@code PUT /v1/blobs/{sha256}}: is a blob stored, and upload one, streamed. */
+/**
+ * {@code HEAD} and {@code PUT /v1/blobs/{sha256}}: is a blob stored, and upload one, streamed; and
+ * {@code HEAD} and {@code POST /v1/blobs}: the limits, and upload a blob that the server names by
+ * the hash of its bytes, for a client that has not hashed the file (see StagingClient).
+ */
 final class BlobHandlers {
   static final String MAX_BLOB_BYTES_HEADER = "Sparkube-Max-Blob-Bytes";
 
@@ -43,6 +48,16 @@ final class BlobHandlers {
     response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(size.getAsLong())).end();
   }
 
+  /** What an upload must fit, for a client about to send one unnamed. */
+  void limits(HttpServerRequest request) {
+    request.response().putHeader(MAX_BLOB_BYTES_HEADER, Long.toString(maxBlobBytes)).end();
+  }
+
+  /** An unnamed upload: stored under its bytes' hash, 201, or 200 when that blob was stored already. */
+  void post(HttpServerRequest request) {
+    receive(request, Optional.empty());
+  }
+
   /**
    * An upload already stored answers 200 before any byte is sent; one too large or that does not
    * fit answers before the client is told to send, when it asked with Expect: 100-continue as curl
@@ -50,12 +65,16 @@ final class BlobHandlers {
    */
   void put(HttpServerRequest request, String shaSegment) {
     var sha = new Sha256(shaSegment);
-    var declared = contentLength(request);
     var existing = service.exists(sha);
     if (existing.isPresent()) {
       responses.json(request, 200, Map.of("sha256", sha.hex(), "size", existing.getAsLong(), "created", false));
       return;
     }
+    receive(request, Optional.of(sha));
+  }
+
+  private void receive(HttpServerRequest request, Optional<Sha256> sha) {
+    var declared = contentLength(request);
     // Opening the temp file is disk work: held off the event loop, with the body paused meanwhile.
     request.pause();
     vertx.executeBlocking(() -> service.beginUpload(sha, declared), false).onComplete(begun -> {

@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * Feeds a request's body to a {@link BlobUpload} off the event loop: chunks are hashed on one I/O
- * lane and written on another, each in order, so hashing (the larger cost) and writing overlap;
- * the event loop hears back only when it asked to (both lanes have drained) or when a write
- * failed, so streaming costs no per-chunk round trip. The public methods run on the request's
- * event loop.
+ * lane and written on another, each in order, so hashing (the larger cost) and writing overlap; a
+ * third lane forces the written bytes to disk in steps, so the writer never waits on the disk. The
+ * event loop hears back only when it asked to (the lanes have drained) or when a write failed, so
+ * streaming costs no per-chunk round trip. The public methods run on the request's event loop.
  */
 final class BlobSink {
   /** Above this many queued bytes the request is paused; below the low mark it reads again. */
@@ -28,6 +28,7 @@ final class BlobSink {
   private final Context context;
   private final SerialExecutor tasks;
   private final SerialExecutor hashing;
+  private final SerialExecutor flushing;
   private final BlobUpload upload;
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
@@ -37,11 +38,14 @@ final class BlobSink {
   private Runnable drain;
   private Consumer<Throwable> onFailure = e -> { };
   private boolean stopped;
+  /** Written bytes up to which a flush was asked for; the writing lane's alone. */
+  private long flushAsked;
 
   BlobSink(Context context, Executor io, BlobUpload upload) {
     this.context = context;
     this.tasks = new SerialExecutor(io);
     this.hashing = new SerialExecutor(io);
+    this.flushing = new SerialExecutor(io);
     this.upload = upload;
   }
 
@@ -72,6 +76,7 @@ final class BlobSink {
       if (failure == null) {
         try {
           upload.writeUnhashed(bytes);
+          askFlushIfDue();
         } catch (RuntimeException e) {
           failure = e;
           context.runOnContext(v -> reportFailure(e));
@@ -80,6 +85,14 @@ final class BlobSink {
       completed.addAndGet(size);
       drainIfCaughtUp();
     });
+  }
+
+  private void askFlushIfDue() {
+    var written = upload.written();
+    if (written - flushAsked >= BlobUpload.FLUSH_STEP) {
+      flushAsked = written;
+      flushing.execute(upload::flushWritten);
+    }
   }
 
   private void drainIfCaughtUp() {
@@ -106,10 +119,13 @@ final class BlobSink {
   Future<BlobStore.Outcome> commit() {
     stopped = true;
     Promise<BlobStore.Outcome> promise = Promise.promise();
-    // The digest is complete only once the hashing lane has drained; the commit runs after both lanes.
+    // The digest is complete only once the hashing lane has drained, and the file's channel is the
+    // commit's alone once the flushing lane has; the commit runs after all three lanes.
     var hashingDone = new CompletableFuture<Void>();
     hashing.execute(() -> hashingDone.complete(null));
-    tasks.execute(() -> hashingDone.thenRunAsync(() -> {
+    var flushingDone = new CompletableFuture<Void>();
+    tasks.execute(() -> flushing.execute(() -> flushingDone.complete(null)));
+    tasks.execute(() -> CompletableFuture.allOf(hashingDone, flushingDone).thenRunAsync(() -> {
       BlobStore.Outcome outcome = null;
       RuntimeException error = failure;
       try {

@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ final class Responses {
     if (problem == Problem.UNAUTHORIZED) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
-    json(request, problem.status(), Map.of("error", message));
+    json(request, problem.status(), new ErrorBody(message, problem.code()));
   }
 
   private void lingerThenClose(HttpServerRequest request) {
@@ -85,5 +84,9 @@ final class Responses {
       connection.close();
     });
     request.resume();
+  }
+
+  /** What a refusal says, and which kind it is, for clients that act on the kind. */
+  private record ErrorBody(String error, String problem) {
   }
 }

@@ -42,6 +42,16 @@ final class Routes {
       responses.json(request, 200, Map.of("status", "ok"));
       return;
     }
+    if (s.length == 3 && s[0].isEmpty() && s[1].equals("v1") && s[2].equals("blobs")) {
+      allow(method, "HEAD, POST", HttpMethod.HEAD, HttpMethod.POST);
+      authenticate(request);
+      if (method == HttpMethod.HEAD) {
+        blobs.limits(request);
+      } else {
+        blobs.post(request);
+      }
+      return;
+    }
     if (s.length < 4 || !s[0].isEmpty() || !s[1].equals("v1")) {
       throw notFound(request);
     }
@@ -102,6 +112,6 @@ final class Routes {
   private static StagingException notFound(HttpServerRequest request) {
     var path = request.path().length() <= 100 ? request.path() : request.path().substring(0, 97) + "...";
     return new StagingException(Problem.NOT_FOUND, "no staging endpoint at " + request.method() + " " + path
-        + "; use /v1/blobs/{sha256}, /v1/jobs/{jobId}[/blobs] or /v1/files/{sha256}/{fileName}");
+        + "; use /v1/blobs, /v1/blobs/{sha256}, /v1/jobs/{jobId}[/blobs] or /v1/files/{sha256}/{fileName}");
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -42,8 +43,11 @@ public final class StagingService {
     this.refs = JobRefs.from(store.all(), clock.instant());
   }
 
-  /** Starts a streamed upload; the caller writes the bytes, then commits or closes it. */
-  public BlobUpload beginUpload(Sha256 sha, OptionalLong size) {
+  /**
+   * Starts a streamed upload of {@code sha}, or of a blob named by its hash when empty; the caller
+   * writes the bytes, then commits or closes it.
+   */
+  public BlobUpload beginUpload(Optional<Sha256> sha, OptionalLong size) {
     return store.begin(sha, size);
   }
 
@@ -52,7 +56,7 @@ public final class StagingService {
     if (store.meta(sha).isPresent()) {
       return BlobStore.Outcome.EXISTED;
     }
-    try (var upload = store.begin(sha, size)) {
+    try (var upload = store.begin(Optional.of(sha), size)) {
       upload.writeAll(in);
       return upload.commit();
     } catch (IOException e) {

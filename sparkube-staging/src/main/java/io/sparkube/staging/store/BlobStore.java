@@ -104,10 +104,11 @@ public final class BlobStore {
   }
 
   /**
-   * Starts an upload of {@code sha}. A declared size is checked against the limits before any byte
-   * is read, so an oversized or unfitting upload fails without costing a transfer.
+   * Starts an upload of {@code sha}, or, when empty, of a blob to be named by its bytes' hash. A
+   * declared size is checked against the limits before any byte is read, so an oversized or
+   * unfitting upload fails without costing a transfer.
    */
-  public BlobUpload begin(Sha256 sha, OptionalLong declaredSize) {
+  public BlobUpload begin(Optional<Sha256> sha, OptionalLong declaredSize) {
     if (declaredSize.isPresent() && declaredSize.getAsLong() > maxBlobBytes) {
       throw BlobUpload.tooLarge(maxBlobBytes);
     }
@@ -117,7 +118,7 @@ public final class BlobStore {
       reserved = declaredSize.getAsLong();
     }
     try {
-      var temp = Files.createTempFile(layout.tmp(), sha.hex() + "-", ".part");
+      var temp = Files.createTempFile(layout.tmp(), sha.map(Sha256::hex).orElse("unnamed") + "-", ".part");
       return new BlobUpload(this, sha, declaredSize, maxBlobBytes, temp, reserved);
     } catch (IOException e) {
       budget.unreserve(reserved);
@@ -125,8 +126,7 @@ public final class BlobStore {
     }
   }
 
-  synchronized Outcome commit(BlobUpload upload, long size) {
-    var sha = upload.sha();
+  synchronized Outcome commit(BlobUpload upload, Sha256 sha, long size) {
     if (index.containsKey(sha)) {
       deleteQuietly(upload.temp());
       budget.unreserve(upload.reserved());

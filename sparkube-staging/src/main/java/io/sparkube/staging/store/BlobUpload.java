@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * One upload in progress: bytes go to a temp file as they arrive, hashed on the way, and become a
- * blob only in {@link #commit()}, after an fsync and only if the hash is the one the upload named.
+ * blob only in {@link #commit()}, after an fsync, named by that hash: an upload that named its
+ * blob commits only if the bytes hash to that name.
  * Closing an upload that was not committed deletes its temp file, so nothing partial is ever
  * visible. Not thread-safe: one writer at a time, as the bytes of one request arrive in order (or
  * one hasher and one writer, see {@link #hash}).
@@ -29,21 +31,22 @@ public final class BlobUpload implements AutoCloseable {
    * writing back only once ~10% of RAM is dirty, so commit's fsync had the whole blob still to write
    * (about 0.6 s per GiB on the benchmark machine, after the last byte had arrived).
    */
-  private static final long FLUSH_STEP = 64L << 20;
+  public static final long FLUSH_STEP = 64L << 20;
 
   private final BlobStore store;
-  private final Sha256 expected;
+  private final Optional<Sha256> expected;
+  private Sha256 committedAs;
   private final OptionalLong declaredSize;
   private final long maxBlobBytes;
   private final Path temp;
   private final FileChannel channel;
   private final MessageDigest digest;
-  private long written;
+  private volatile long written;
   private long flushed;
   private long reserved;
   private boolean finished;
 
-  BlobUpload(BlobStore store, Sha256 expected, OptionalLong declaredSize, long maxBlobBytes, Path temp,
+  BlobUpload(BlobStore store, Optional<Sha256> expected, OptionalLong declaredSize, long maxBlobBytes, Path temp,
       long reserved) throws IOException {
     this.store = store;
     this.expected = expected;
@@ -55,8 +58,14 @@ public final class BlobUpload implements AutoCloseable {
     this.digest = sha256();
   }
 
+  /** The blob's name: the one the upload gave, or, for an upload that gave none, its hash once committed. */
   public Sha256 sha() {
-    return expected;
+    return expected.or(() -> Optional.ofNullable(committedAs)).orElseThrow(() -> new IllegalStateException(
+        "an upload that named no blob has a name only once committed"));
+  }
+
+  private String what() {
+    return expected.map(sha -> "upload of " + sha).orElse("the upload");
   }
 
   public long written() {
@@ -74,6 +83,7 @@ public final class BlobUpload implements AutoCloseable {
   public void write(ByteBuffer data) {
     hash(data.duplicate());
     writeUnhashed(data);
+    flushWritten();
   }
 
   /**
@@ -84,7 +94,10 @@ public final class BlobUpload implements AutoCloseable {
     digest.update(data);
   }
 
-  /** Writes the next bytes without hashing them; see {@link #hash}. */
+  /**
+   * Writes the next bytes without hashing them, nor forcing them to disk; see {@link #hash} and
+   * {@link #flushWritten}.
+   */
   public void writeUnhashed(ByteBuffer data) {
     ensureOpen();
     var bytes = data.remaining();
@@ -92,7 +105,7 @@ public final class BlobUpload implements AutoCloseable {
       throw tooLarge(maxBlobBytes);
     }
     if (declaredSize.isPresent() && written + bytes > declaredSize.getAsLong()) {
-      throw new StagingException(Problem.BAD_REQUEST, "upload of " + expected + " sent more than the "
+      throw new StagingException(Problem.BAD_REQUEST, what() + " sent more than the "
           + declaredSize.getAsLong() + " bytes it declared; send exactly Content-Length bytes");
     }
     if (written + bytes > reserved) {
@@ -103,14 +116,29 @@ public final class BlobUpload implements AutoCloseable {
       while (data.hasRemaining()) {
         channel.write(data);
       }
-      if (written + bytes - flushed >= FLUSH_STEP) {
-        channel.force(false);
-        flushed = written + bytes;
-      }
     } catch (IOException e) {
       throw BlobStore.writeFailure(temp, e);
     }
     written += bytes;
+  }
+
+  /**
+   * Forces what was written to disk once {@link #FLUSH_STEP} more bytes have come since the last
+   * time. It may run on a thread of its own while the writer goes on: the disk then writes one step
+   * while the next arrives, instead of the writer waiting on each. One flushing thread at a time. A
+   * failure here is not reported: commit's own fsync meets it again, and then fails the upload.
+   */
+  public void flushWritten() {
+    var upTo = written;
+    if (upTo - flushed < FLUSH_STEP) {
+      return;
+    }
+    try {
+      channel.force(false);
+      flushed = upTo;
+    } catch (IOException e) {
+      // The channel closed under us (an abandoned upload), or the disk failed: commit will tell.
+    }
   }
 
   /** Reads {@code in} to its end into the upload. */
@@ -126,13 +154,13 @@ public final class BlobUpload implements AutoCloseable {
   public BlobStore.Outcome commit() {
     ensureOpen();
     if (declaredSize.isPresent() && written != declaredSize.getAsLong()) {
-      throw new StagingException(Problem.BAD_REQUEST, "upload of " + expected + " ended after " + written
+      throw new StagingException(Problem.BAD_REQUEST, what() + " ended after " + written
           + " of the " + declaredSize.getAsLong() + " bytes it declared; upload it again");
     }
     var actual = Sha256.of(digest.digest());
-    if (!actual.equals(expected)) {
-      throw new StagingException(Problem.HASH_MISMATCH, "the uploaded bytes hash to " + actual + ", not " + expected
-          + "; the file changed or was corrupted in transit: hash it again and upload it again");
+    if (expected.isPresent() && !actual.equals(expected.get())) {
+      throw new StagingException(Problem.HASH_MISMATCH, "the uploaded bytes hash to " + actual + ", not "
+          + expected.get() + "; the file changed or was corrupted in transit: hash it again and upload it again");
     }
     try {
       channel.force(true);
@@ -140,7 +168,8 @@ public final class BlobUpload implements AutoCloseable {
     } catch (IOException e) {
       throw BlobStore.writeFailure(temp, e);
     }
-    var outcome = store.commit(this, written);
+    var outcome = store.commit(this, actual, written);
+    committedAs = actual;
     finished = true;
     return outcome;
   }
@@ -163,7 +192,7 @@ public final class BlobUpload implements AutoCloseable {
 
   private void ensureOpen() {
     if (finished) {
-      throw new IllegalStateException("upload of " + expected + " is already finished");
+      throw new IllegalStateException(what() + " is already finished");
     }
   }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,7 +77,7 @@ class BlobSinkTest {
   @Test
   void aStalledDiskPausesTheRequestUntilItCatchesUp() {
     var bytes = TestData.randomBytes(6 << 20, 1);
-    var sink = onContext(() -> new BlobSink(context, io, store.begin(new Sha256(TestData.sha256(bytes)),
+    var sink = onContext(() -> new BlobSink(context, io, store.begin(Optional.of(new Sha256(TestData.sha256(bytes))),
         OptionalLong.empty())));
     var drained = new AtomicBoolean();
 
@@ -102,7 +103,7 @@ class BlobSinkTest {
     var small = BlobStore.open(dir.resolve("small"), 1000, OptionalLong.empty(), new TestClock(Instant.EPOCH));
     var failures = new CopyOnWriteArrayList<Throwable>();
     var sink = onContext(() -> {
-      var s = new BlobSink(context, io, small.begin(new Sha256("a".repeat(64)), OptionalLong.empty()));
+      var s = new BlobSink(context, io, small.begin(Optional.of(new Sha256("a".repeat(64))), OptionalLong.empty()));
       s.onFailure(failures::add);
       for (int i = 0; i < 3; i++) {
         s.write(Buffer.buffer(new byte[600]));

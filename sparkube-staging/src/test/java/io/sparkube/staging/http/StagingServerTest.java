@@ -7,6 +7,7 @@ import io.sparkube.model.error.SparkubeException;
 import io.sparkube.staging.CountingHttpClient;
 import io.sparkube.staging.TestData;
 import io.sparkube.staging.TestingStaging;
+import io.sparkube.staging.client.FileHashes;
 import io.sparkube.staging.client.StagedEntry;
 import io.sparkube.staging.client.StagingClient;
 import io.sparkube.staging.client.UploadProgress;
@@ -15,7 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +107,79 @@ class StagingServerTest {
 
     assertThat(again.transferred()).isFalse();
     assertThat(counting.requests).containsExactly("HEAD /v1/blobs/" + again.sha256());
+  }
+
+  @Test
+  void aRememberedHashSavesHashingAndAWrongOneIsFoundByTheServerAndReplaced() throws Exception {
+    var file = TestData.write(dir.resolve("dep.jar"), TestData.randomBytes(100_000, 3));
+    var cache = dir.resolve("hash-cache");
+    var hashes = FileHashes.cachedIn(cache, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+    var trueSha = hashes.sha256(file);
+    var wrongSha = TestData.sha256(new byte[] {1});
+    try (var records = Files.list(cache)) {
+      var record = records.findFirst().orElseThrow();
+      Files.writeString(record, Files.readString(record).replace(trueSha, wrongSha));
+    }
+    var counting = new CountingHttpClient();
+
+    var uploaded = staging.client(counting).withFileHashes(hashes).upload(file, UploadProgress.NONE);
+
+    assertThat(uploaded.sha256()).isEqualTo(trueSha);
+    assertThat(uploaded.transferred()).isTrue();
+    assertThat(counting.requests).containsExactly("HEAD /v1/blobs/" + wrongSha, "PUT /v1/blobs/" + wrongSha,
+        "HEAD /v1/blobs/" + trueSha, "PUT /v1/blobs/" + trueSha);
+    assertThat(hashes.sha256(file)).as("the wrong record is gone").isEqualTo(trueSha);
+  }
+
+  @Test
+  void aLargeFileOfUnknownHashIsSentUnnamedAndTheServerNamesIt() throws Exception {
+    var bytes = TestData.randomBytes((32 << 20) + 5, 4);
+    var file = TestData.write(dir.resolve("big.jar"), bytes);
+    var counting = new CountingHttpClient();
+
+    var uploaded = staging.client(counting).upload(file, UploadProgress.NONE);
+
+    assertThat(uploaded.sha256()).isEqualTo(TestData.sha256(bytes));
+    assertThat(uploaded.transferred()).isTrue();
+    assertThat(uploaded.size()).isEqualTo(bytes.length);
+    assertThat(counting.requests).containsExactly("HEAD /v1/blobs", "POST /v1/blobs");
+    var url = staging.client().reference("job-big", List.of(new StagedEntry(uploaded.sha256(), "big.jar"))).get(0);
+    assertThat(get(local(url.url())).body()).isEqualTo(bytes);
+  }
+
+  @Test
+  void anUnnamedUploadOfAStoredBlobStoresNothingNew() throws Exception {
+    var file = TestData.write(dir.resolve("big.jar"), TestData.randomBytes((32 << 20) + 5, 5));
+    var first = staging.client().upload(file, UploadProgress.NONE);
+
+    var again = staging.client().upload(file, UploadProgress.NONE);
+
+    assertThat(again.sha256()).isEqualTo(first.sha256());
+    assertThat(again.transferred()).as("answered 200, not 201").isFalse();
+    assertThat(staging.storedFiles()).as("the blob and its metadata").hasSize(2);
+    assertThat(staging.tempFiles()).isEmpty();
+  }
+
+  @Test
+  void theHashAServerNamedIsRememberedSoTheNextUploadIsOneHead() throws Exception {
+    var file = TestData.write(dir.resolve("big.jar"), TestData.randomBytes((32 << 20) + 5, 6));
+    var hashes = FileHashes.cachedIn(dir.resolve("hash-cache"), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+    var first = staging.client().withFileHashes(hashes).upload(file, UploadProgress.NONE);
+    var counting = new CountingHttpClient();
+
+    var again = staging.client(counting).withFileHashes(hashes).upload(file, UploadProgress.NONE);
+
+    assertThat(again.sha256()).isEqualTo(first.sha256());
+    assertThat(counting.requests).containsExactly("HEAD /v1/blobs/" + first.sha256());
+  }
+
+  @Test
+  void unnamedUploadsNeedTheToken() throws Exception {
+    var response = http.send(HttpRequest.newBuilder(URI.create(staging.base() + "/v1/blobs"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(staging.storedFiles()).isEmpty();
   }
 
   @Test

@@ -50,8 +50,12 @@ class UploadLimitsTest {
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Streams a chunked body of {@code total} bytes on a raw socket, reading the answer while sending. */
   private RawHttp.Response putChunked(String sha, long total) throws Exception {
+    return chunked("PUT /v1/blobs/" + sha, total);
+  }
+
+  /** Streams a chunked body of {@code total} bytes on a raw socket, reading the answer while sending. */
+  private RawHttp.Response chunked(String methodAndPath, long total) throws Exception {
     try (var socket = staging.raw().open()) {
       var answer = CompletableFuture.supplyAsync(() -> {
         try {
@@ -61,7 +65,7 @@ class UploadLimitsTest {
         }
       });
       var out = socket.getOutputStream();
-      out.write(("PUT /v1/blobs/" + sha + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + staging.token()
+      out.write((methodAndPath + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + staging.token()
           + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       sendChunks(out, total, answer);
       return answer.get(30, TimeUnit.SECONDS);
@@ -97,6 +101,29 @@ class UploadLimitsTest {
     assertThat(response.text()).contains("sparkube.staging.maxBlobBytes");
     assertThat(staging.storedFiles()).isEmpty();
     assertThat(staging.tempFiles()).isEmpty();
+  }
+
+  @Test
+  void anUnnamedUploadOverTheLimitIs413BeforeAnyByteIsSent() {
+    start(Map.of("sparkube.staging.maxBlobBytes", "1m"));
+
+    var response = staging.raw().exchange("POST /v1/blobs HTTP/1.1\r\nHost: x\r\n"
+        + "Authorization: Bearer " + staging.token() + "\r\nExpect: 100-continue\r\nContent-Length: "
+        + (1024 * 1024 + 1), new byte[0]);
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(staging.storedFiles()).isEmpty();
+    assertThat(staging.tempFiles()).isEmpty();
+  }
+
+  @Test
+  void aChunkedUnnamedUploadOverTheLimitStopsAt413() throws Exception {
+    start(Map.of("sparkube.staging.maxBlobBytes", "1m"));
+
+    assertThat(chunked("POST /v1/blobs", 4L << 20).status()).isEqualTo(413);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> staging.tempFiles().isEmpty());
+    assertThat(staging.storedFiles()).isEmpty();
   }
 
   @Test

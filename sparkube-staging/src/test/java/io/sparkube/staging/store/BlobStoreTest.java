@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class BlobStoreTest {
   }
 
   static BlobStore.Outcome put(BlobStore store, byte[] bytes, Sha256 sha, OptionalLong size) throws IOException {
-    try (var upload = store.begin(sha, size)) {
+    try (var upload = store.begin(Optional.of(sha), size)) {
       upload.writeAll(new ByteArrayInputStream(bytes));
       return upload.commit();
     }
@@ -94,7 +95,7 @@ class BlobStoreTest {
         return n;
       }
     };
-    try (var upload = store.begin(sha, OptionalLong.empty())) {
+    try (var upload = store.begin(Optional.of(sha), OptionalLong.empty())) {
       upload.writeAll(endless);
       assertThat(upload.commit()).isEqualTo(BlobStore.Outcome.CREATED);
     }
@@ -111,11 +112,11 @@ class BlobStoreTest {
         .isInstanceOfSatisfying(StagingException.class, e -> assertThat(e.problem()).isEqualTo(Problem.HASH_MISMATCH));
     assertThatThrownBy(() -> put(store, TestData.randomBytes(1001, 4), wrong, OptionalLong.empty()))
         .isInstanceOfSatisfying(StagingException.class, e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE));
-    assertThatThrownBy(() -> store.begin(wrong, OptionalLong.of(1001)))
+    assertThatThrownBy(() -> store.begin(Optional.of(wrong), OptionalLong.of(1001)))
         .isInstanceOfSatisfying(StagingException.class, e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE));
     assertThatThrownBy(() -> put(store, bytes, new Sha256(TestData.sha256(bytes)), OptionalLong.of(501)))
         .hasMessageContaining("ended after 500 of the 501 bytes");
-    try (var upload = store.begin(wrong, OptionalLong.empty())) {
+    try (var upload = store.begin(Optional.of(wrong), OptionalLong.empty())) {
       upload.write(ByteBuffer.wrap(bytes));
     }
 
@@ -126,13 +127,13 @@ class BlobStoreTest {
   @Test
   void theStoreLimitCountsUploadsInProgress() throws Exception {
     var store = open(1000, 1500);
-    var first = store.begin(new Sha256("1".repeat(64)), OptionalLong.of(1000));
+    var first = store.begin(Optional.of(new Sha256("1".repeat(64))), OptionalLong.of(1000));
 
-    assertThatThrownBy(() -> store.begin(new Sha256("2".repeat(64)), OptionalLong.of(600)))
+    assertThatThrownBy(() -> store.begin(Optional.of(new Sha256("2".repeat(64))), OptionalLong.of(600)))
         .isInstanceOfSatisfying(StagingException.class, e -> assertThat(e.problem()).isEqualTo(Problem.STORE_FULL))
         .hasMessageContaining("sparkube.staging.maxStoreBytes");
     first.close();
-    store.begin(new Sha256("2".repeat(64)), OptionalLong.of(600)).close();
+    store.begin(Optional.of(new Sha256("2".repeat(64))), OptionalLong.of(600)).close();
     assertThat(store.usedBytes()).isZero();
   }
 

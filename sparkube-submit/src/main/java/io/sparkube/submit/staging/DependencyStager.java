@@ -2,10 +2,13 @@ package io.sparkube.submit.staging;
 
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.model.config.SparkubeHome;
+import io.sparkube.staging.client.FileHashes;
 import io.sparkube.staging.client.StagedEntry;
 import io.sparkube.staging.client.StagingClient;
 import io.sparkube.submit.MainAppResource;
 import io.sparkube.submit.Reporter;
+import io.sparkube.submit.SubmitEnvironment;
 import io.sparkube.submit.SubmitRequest;
 import io.sparkube.submit.args.Uris;
 import java.net.URI;
@@ -31,8 +34,11 @@ public final class DependencyStager {
     this.reporter = reporter;
   }
 
-  /** A client for the server the conf names; a job with local files and no server fails with the fix. */
-  public static Optional<StagingClient> clientFor(Conf conf) {
+  /**
+   * A client for the server the conf names, remembering file hashes in the submitting user's
+   * {@code $SPARKUBE_HOME/cache/file-hashes}, so a resubmitted jar is not hashed again.
+   */
+  public static Optional<StagingClient> clientFor(Conf conf, SubmitEnvironment env) {
     var uri = conf.getOptional(StagingSubmitKeys.URI);
     if (uri.isEmpty()) {
       return Optional.empty();
@@ -40,7 +46,8 @@ public final class DependencyStager {
     var token = conf.getOptional(StagingSubmitKeys.TOKEN_FILE).orElseThrow(() -> SparkubeException.invalidConfig(
         StagingSubmitKeys.URI.key() + " is set but " + StagingSubmitKeys.TOKEN_FILE.key() + " is not; give the file"
             + " holding the staging server's upload token"));
-    return Optional.of(StagingClient.create(URI.create(uri.get()), Path.of(token)));
+    var hashes = FileHashes.cachedIn(SparkubeHome.of(env.variables()).resolve("cache").resolve("file-hashes"));
+    return Optional.of(StagingClient.create(URI.create(uri.get()), Path.of(token)).withFileHashes(hashes));
   }
 
   public SubmitRequest stage(SubmitRequest request, String jobId) {

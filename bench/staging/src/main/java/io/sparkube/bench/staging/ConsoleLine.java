@@ -5,7 +5,7 @@ final class ConsoleLine {
   private ConsoleLine() {}
 
   static String of(String label, StreamRun run) {
-    return String.format("%-34s up %5.0f MiB/s (%.2f s, PUT part %.2f s, cpu %.2f s)  down %5.0f MiB/s (%.2f s,"
+    return String.format("%-34s up %5.0f MiB/s (%.2f s, body part %.2f s, cpu %.2f s)  down %5.0f MiB/s (%.2f s,"
         + " cpu %.2f s)  others %.0f%%", label, run.upload().mibPerSecond(), run.upload().seconds(),
         run.put().seconds(), run.upload().cpuNanos() / 1e9, run.download().mibPerSecond(), run.download().seconds(),
         run.download().cpuNanos() / 1e9, run.otherCpu() * 100);

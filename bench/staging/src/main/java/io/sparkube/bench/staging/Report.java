@@ -82,10 +82,9 @@ final class Report {
         .map(run -> (run.upload().cpuNanos() - run.put().cpuNanos()) / 1e9).toList());
     double putCpu = Stats.median(http.stream().map(run -> run.put().cpuNanos() / 1e9).toList());
     return String.format("Where the http upload's time goes (medians): %.2f s (%.2f s CPU) before the first body byte"
-        + " (the client hashes the whole file, then asks HEAD), then %.2f s (%.2f s CPU) from the first body byte"
-        + " to the 201 (PUT body; the server hashes, writes and fsyncs). The PUT part alone runs at %.0f MiB/s, %s"
-        + " of the loopback upload. The whole upload's CPU by thread group (medians, s; `main` is the client's"
-        + " hash, then a wait on the PUT): %s.%n", before, beforeCpu, put, putCpu, putRate,
+        + " (HEAD for the limits), then %.2f s (%.2f s CPU) from the first body byte to the 201 (POST body; the"
+        + " server hashes, writes and fsyncs). The body part alone runs at %.0f MiB/s, %s of the loopback upload."
+        + " The whole upload's CPU by thread group (medians, s): %s.%n", before, beforeCpu, put, putCpu, putRate,
         percent(putRate / baselineRate), cpuByThread(http));
   }
 
