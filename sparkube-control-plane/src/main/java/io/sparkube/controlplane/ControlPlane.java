@@ -1,12 +1,14 @@
 package io.sparkube.controlplane;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.sparkube.controlplane.config.ControlPlaneSettings;
 import io.sparkube.controlplane.http.ManagementServer;
 import io.sparkube.controlplane.metrics.ControlPlaneMetrics;
 import io.sparkube.jobruns.http.JobRunsServer;
 import io.sparkube.operator.SparkubeOperator;
 import io.sparkube.resources.Crds;
+import io.sparkube.resources.VirtualCluster;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,11 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ControlPlane implements AutoCloseable {
   private final SparkubeOperator operator;
+  private final SharedIndexInformer<VirtualCluster> virtualClusters;
   private final JobRunsServer api;
   private final ManagementServer management;
 
-  private ControlPlane(SparkubeOperator operator, JobRunsServer api, ManagementServer management) {
+  private ControlPlane(SparkubeOperator operator, SharedIndexInformer<VirtualCluster> virtualClusters,
+      JobRunsServer api, ManagementServer management) {
     this.operator = operator;
+    this.virtualClusters = virtualClusters;
     this.api = api;
     this.management = management;
   }
@@ -34,16 +39,21 @@ public final class ControlPlane implements AutoCloseable {
     var management = ManagementServer.start(settings.managementHost(), settings.managementPort(), metrics::scrape,
         ready::get);
     SparkubeOperator operator = null;
-    JobRunsServer api = null;
+    SharedIndexInformer<VirtualCluster> virtualClusters = null;
     try {
       operator = SparkubeOperator.start(client, settings.threads(), settings.namespaces(), metrics.queue(), metrics,
           clock);
       var started = operator;
       metrics.watch(() -> started);
-      api = JobRunsServer.start(settings.jobRuns(), client, metrics.registry(), clock);
+      // Every API request reads its virtual cluster: from this cache, not with a GET each. Returns once listed.
+      virtualClusters = client.resources(VirtualCluster.class).inform();
+      var api = JobRunsServer.start(settings.jobRuns(), client, virtualClusters, metrics.registry(), clock);
       ready.set(true);
-      return new ControlPlane(operator, api, management);
+      return new ControlPlane(operator, virtualClusters, api, management);
     } catch (RuntimeException e) {
+      if (virtualClusters != null) {
+        virtualClusters.stop();
+      }
       if (operator != null) {
         operator.close();
       }
@@ -66,9 +76,13 @@ public final class ControlPlane implements AutoCloseable {
       api.close();
     } finally {
       try {
-        operator.close();
+        virtualClusters.stop();
       } finally {
-        management.close();
+        try {
+          operator.close();
+        } finally {
+          management.close();
+        }
       }
     }
   }

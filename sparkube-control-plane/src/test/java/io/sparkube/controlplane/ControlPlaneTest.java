@@ -28,6 +28,7 @@ class ControlPlaneTest {
   @TempDir
   Path dir;
 
+  private final RecordingDispatcher calls = new RecordingDispatcher();
   private LocalApiServer api;
   private KubernetesClient client;
   private ControlPlane controlPlane;
@@ -35,7 +36,7 @@ class ControlPlaneTest {
 
   @BeforeEach
   void start() throws IOException {
-    api = LocalApiServer.start();
+    api = LocalApiServer.start(calls, 0);
     client = api.newClient();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
         .create();
@@ -66,23 +67,32 @@ class ControlPlaneTest {
     return response.statusCode() + " " + response.body();
   }
 
-  @Test
-  void aJobRunStartedThroughTheApiIsSubmittedByTheOperatorAndCounted() throws Exception {
+  private String createVirtualCluster() throws Exception {
     var created = call("POST", "/virtualclusters", """
         {"name": "team", "clientToken": "vc-1",
          "containerProvider": {"type": "EKS", "id": "local", "info": {"eksInfo": {"namespace": "default"}}}}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-    var vc = created.body().replaceAll(".*\"id\":\"([0-9a-z]+)\".*", "$1");
+    return created.body().replaceAll(".*\"id\":\"([0-9a-z]+)\".*", "$1");
+  }
 
+  private String startJobRun(String vc, String clientToken) throws Exception {
     var started = call("POST", "/virtualclusters/" + vc + "/jobruns", """
-        {"name": "pi", "clientToken": "run-1", "releaseLabel": "emr-spark-8.0.0-latest",
+        {"name": "pi", "clientToken": "%s", "releaseLabel": "emr-spark-8.0.0-latest",
          "executionRoleArn": "arn:aws:iam::111122223333:role/pi",
          "jobDriver": {"sparkSubmitJobDriver": {
            "entryPoint": "local:///opt/spark/examples/jars/spark-examples_2.13-4.0.2.jar",
            "entryPointArguments": ["100"],
-           "sparkSubmitParameters": "--class org.apache.spark.examples.SparkPi --conf spark.executor.instances=2"}}}""");
+           "sparkSubmitParameters": "--class org.apache.spark.examples.SparkPi --conf spark.executor.instances=2"}}}"""
+        .formatted(clientToken));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    var run = started.body().replaceAll(".*\"id\":\"([0-9a-z]+)\".*", "$1");
+    return started.body().replaceAll(".*\"id\":\"([0-9a-z]+)\".*", "$1");
+  }
+
+  @Test
+  void aJobRunStartedThroughTheApiIsSubmittedByTheOperatorAndCounted() throws Exception {
+    var vc = createVirtualCluster();
+
+    var run = startJobRun(vc, "run-1");
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var described = call("GET", "/virtualclusters/" + vc + "/jobruns/" + run, null);
@@ -101,5 +111,22 @@ class ControlPlaneTest {
         .contains("sparkube_submission_seconds_count 1")
         .contains("sparkube_api_requests_seconds_count{operation=\"StartJobRun\",status=\"200\"} 1")
         .contains("sparkube_reconcile_queue_depth");
+  }
+
+  @Test
+  void theApiReadsVirtualClustersFromItsCacheAndCreatesANewRunWithoutReadingIt() throws Exception {
+    var vc = createVirtualCluster();
+    var getCluster = "GET /apis/sparkube.io/v1alpha1/virtualclusters/" + vc;
+    // Until the control plane's informer has the new cluster, the API falls back to a GET.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      calls.drain();
+      assertThat(call("GET", "/virtualclusters/" + vc, null).statusCode()).isEqualTo(200);
+      assertThat(calls.drain()).doesNotContain(getCluster);
+    });
+
+    var run = startJobRun(vc, "run-1");
+
+    assertThat(calls.drain()).contains("POST /apis/sparkube.io/v1alpha1/namespaces/default/sparkapplications")
+        .doesNotContain(getCluster, "GET /apis/sparkube.io/v1alpha1/namespaces/default/sparkapplications/" + run);
   }
 }

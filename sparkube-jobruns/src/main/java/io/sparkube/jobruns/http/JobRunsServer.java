@@ -1,6 +1,7 @@
 package io.sparkube.jobruns.http;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sparkube.jobruns.auth.AccessKeys;
 import io.sparkube.jobruns.auth.Authenticator;
@@ -15,6 +16,7 @@ import io.sparkube.jobruns.service.VirtualClusterService;
 import io.sparkube.jobruns.service.VirtualClusterStore;
 import io.sparkube.jobruns.validation.SubmitParameters;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.resources.VirtualCluster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -51,9 +53,24 @@ public final class JobRunsServer implements AutoCloseable {
    */
   public static JobRunsServer start(JobRunsSettings settings, KubernetesClient client, MeterRegistry registry,
       Clock clock) {
+    return start(settings, client, new VirtualClusterStore(client), registry, clock);
+  }
+
+  /**
+   * As {@link #start(JobRunsSettings, KubernetesClient, MeterRegistry, Clock)}, reading virtual
+   * clusters from the hosting process's informer instead of with a GET per request.
+   *
+   * @param virtualClusters a running informer on every VirtualCluster; it stays the caller's to stop
+   */
+  public static JobRunsServer start(JobRunsSettings settings, KubernetesClient client,
+      SharedIndexInformer<VirtualCluster> virtualClusters, MeterRegistry registry, Clock clock) {
+    return start(settings, client, new VirtualClusterStore(client, virtualClusters), registry, clock);
+  }
+
+  private static JobRunsServer start(JobRunsSettings settings, KubernetesClient client, VirtualClusterStore clusters,
+      MeterRegistry registry, Clock clock) {
     var authenticator = authenticator(settings, clock);
     var arns = new Arns(settings.region(), settings.accountId());
-    var clusters = new VirtualClusterStore(client);
     var jobRuns = new JobRunService(clusters, new JobRunStore(client), new SubmitParameters(clock), arns);
     var api = new Api(new VirtualClusterService(clusters, jobRuns, arns), jobRuns);
     // No class-path file resolving and no file cache: the API serves no files, and needs no .vertx directory.

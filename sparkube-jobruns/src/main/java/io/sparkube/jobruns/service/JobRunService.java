@@ -39,12 +39,15 @@ public final class JobRunService {
     var cluster = clusters.requireOrNotFound(clusterId);
     var namespace = cluster.getSpec().getNamespace();
     var id = JobRuns.idFor(clusterId, request.clientToken());
-    var existing = runs.find(namespace, clusterId, id);
-    if (existing.isPresent()) {
-      return views.started(existing.get());
+    SparkApplication app;
+    try {
+      requireRunning(cluster);
+      app = planner.plan(cluster, request, driver, new String(body, StandardCharsets.UTF_8), caller);
+    } catch (ApiException refused) {
+      // A retry gets the run its token already started, even if the cluster stopped or its policy changed since.
+      return views.started(runs.find(namespace, clusterId, id).orElseThrow(() -> refused));
     }
-    requireRunning(cluster);
-    var app = planner.plan(cluster, request, driver, new String(body, StandardCharsets.UTF_8), caller);
+    // Create first: a new token, the usual case, then costs no read; a repeated one answers 409 and is read.
     var created = runs.create(app).or(() -> runs.find(namespace, clusterId, id));
     return views.started(created.orElseThrow(() -> ApiException.internal("job run " + id + " was created by a"
         + " concurrent request and then removed before it could be read; retry", null)));

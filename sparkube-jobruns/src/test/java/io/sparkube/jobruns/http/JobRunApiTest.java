@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkube.jobruns.ApiClient;
+import io.sparkube.jobruns.ApiServerCalls;
 import io.sparkube.jobruns.Requests;
 import io.sparkube.jobruns.TestingApi;
 import io.sparkube.resources.FailureReason;
 import io.sparkube.resources.JobRunState;
 import io.sparkube.resources.JobRuns;
 import io.sparkube.resources.SparkApplication;
+import io.sparkube.resources.VirtualClusterState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,7 @@ class JobRunApiTest {
   static final String NS = "spark-jobs";
 
   KubernetesClient client;
+  KubernetesMockServer server;
   @TempDir
   Path dir;
   TestingApi api;
@@ -111,6 +115,67 @@ class JobRunApiTest {
 
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.json()).as("the existing run, as first started").isEqualTo(first.json());
+    assertThat(client.resources(SparkApplication.class).inNamespace(NS).list().getItems()).hasSize(1);
+  }
+
+  @Test
+  void aNewClientTokenIsCreatedWithoutReadingTheRunFirst() {
+    var calls = new ApiServerCalls(server);
+    calls.drain();
+
+    var reply = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("new"));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(calls.drain()).containsExactly("GET /apis/sparkube.io/v1alpha1/virtualclusters/" + vc,
+        "POST /apis/sparkube.io/v1alpha1/namespaces/" + NS + "/sparkapplications");
+  }
+
+  @Test
+  void aRepeatedClientTokenIsReadOnlyOnceTheCreateFindsItThere() {
+    var first = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("repeated"));
+    var calls = new ApiServerCalls(server);
+    calls.drain();
+
+    var second = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("repeated"));
+
+    assertThat(second.json()).isEqualTo(first.json());
+    var id = JobRuns.idFor(vc, "repeated");
+    assertThat(calls.drain()).containsExactly("GET /apis/sparkube.io/v1alpha1/virtualclusters/" + vc,
+        "POST /apis/sparkube.io/v1alpha1/namespaces/" + NS + "/sparkapplications",
+        "GET /apis/sparkube.io/v1alpha1/namespaces/" + NS + "/sparkapplications/" + id);
+  }
+
+  @Test
+  void aRepeatedClientTokenGetsItsRunAfterTheVirtualClusterStoppedRunning() {
+    var first = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("before-arrest"));
+    api.operator.setState(vc, VirtualClusterState.ARRESTED);
+
+    var again = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("before-arrest"));
+    var fresh = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("after-arrest"));
+
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json()).as("the run the token started").isEqualTo(first.json());
+    assertThat(fresh.status()).isEqualTo(400);
+    assertThat(fresh.errorType()).isEqualTo("ValidationException");
+    assertThat(fresh.message()).isEqualTo("Virtual cluster " + vc + " is ARRESTED; job runs start only in a RUNNING"
+        + " virtual cluster");
+    assertThat(client.resources(SparkApplication.class).inNamespace(NS).list().getItems()).hasSize(1);
+  }
+
+  @Test
+  void aRepeatedClientTokenGetsItsRunAfterThePolicyChangedToRefuseIt() {
+    var first = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("before-policy"));
+    api.operator.administer(vc, cluster -> cluster.getSpec().setAllowedIdentities(
+        List.of("aws-irsa:arn:aws:iam::123456789012:role/another-team")));
+
+    var again = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("before-policy"));
+    var fresh = http.post("/virtualclusters/" + vc + "/jobruns", Requests.jobRun("after-policy"));
+
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json()).as("the run the token started").isEqualTo(first.json());
+    assertThat(fresh.errorType()).isEqualTo("ValidationException");
+    assertThat(fresh.message()).startsWith("executionRoleArn " + Requests.ROLE + " is not allowed in virtual cluster "
+        + vc);
     assertThat(client.resources(SparkApplication.class).inNamespace(NS).list().getItems()).hasSize(1);
   }
 
