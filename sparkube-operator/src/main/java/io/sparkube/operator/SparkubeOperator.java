@@ -11,6 +11,7 @@ import io.sparkube.operator.reconciler.VirtualClusterReconciler;
 import io.sparkube.operator.submission.RunSubmission;
 import io.sparkube.resources.JobRunState;
 import io.sparkube.submit.ClusterSubmitter;
+import io.sparkube.submit.create.VerifiedServiceAccounts;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,9 @@ public final class SparkubeOperator implements AutoCloseable {
       RunMetrics runMetrics, Clock clock) {
     var operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withConcurrentReconciliationThreads(threads).withMetrics(metrics));
-    var submission = new RunSubmission(client, new ClusterSubmitter(client, clock));
+    // Long-lived and submitting many runs of few identities: their ServiceAccounts are read once a while.
+    var accounts = new VerifiedServiceAccounts(clock, VerifiedServiceAccounts.TRUSTED_FOR);
+    var submission = new RunSubmission(new ClusterSubmitter(client, clock, accounts));
     var runs = new SparkApplicationReconciler(
         new RunPass(client, submission, new RunEvents(client, clock), runMetrics, clock));
     if (namespaces.isEmpty()) {

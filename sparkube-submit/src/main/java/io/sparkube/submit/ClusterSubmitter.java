@@ -9,6 +9,7 @@ import io.sparkube.submit.args.SparkLineResolver;
 import io.sparkube.submit.args.SparkSubmitParser;
 import io.sparkube.submit.create.CreatedDriver;
 import io.sparkube.submit.create.JobCreator;
+import io.sparkube.submit.create.VerifiedServiceAccounts;
 import io.sparkube.submit.driver.DriverPlan;
 import io.sparkube.submit.driver.SubmissionIds;
 import io.sparkube.submit.identity.InjectionChoice;
@@ -41,10 +42,18 @@ public final class ClusterSubmitter {
   private final KubernetesClient client;
   private final Clock clock;
   private final RememberedWebhooks webhooks;
+  private final VerifiedServiceAccounts accounts;
 
+  /** A submitter that reads each job's ServiceAccount afresh. */
   public ClusterSubmitter(KubernetesClient client, Clock clock) {
+    this(client, clock, VerifiedServiceAccounts.none());
+  }
+
+  /** @param accounts the ServiceAccounts this submitter verified lately, trusted for the next jobs */
+  public ClusterSubmitter(KubernetesClient client, Clock clock, VerifiedServiceAccounts accounts) {
     this.client = client;
     this.clock = clock;
+    this.accounts = accounts;
     this.webhooks = new RememberedWebhooks(new WebhookDetector(client)::present, clock, WEBHOOKS_REMEMBERED);
   }
 
@@ -79,7 +88,8 @@ public final class ClusterSubmitter {
 
   /**
    * Creates the job's objects, its driver pod owned by {@code owner} and carrying {@code labels}, so
-   * deleting the owner deletes the job; a failure part way deletes what was created.
+   * deleting the owner deletes the job; a failure part way deletes what was created. A driver an
+   * earlier call with the same plan made is adopted, not made twice (see {@link CreatedDriver#adopted()}).
    */
   public CreatedDriver create(JobPlan plan, OwnerReference owner, Map<String, String> labels, Reporter reporter) {
     var driver = plan.driver();
@@ -87,7 +97,7 @@ public final class ClusterSubmitter {
         .endMetadata().build();
     var owned = new DriverPlan(driver.namespace(), pod, driver.preResources(), driver.resources(), driver.configMap(),
         driver.appId());
-    return new JobCreator(client, reporter).create(new JobPlan(plan.serviceAccount(), owned));
+    return new JobCreator(client, reporter, accounts).create(new JobPlan(plan.serviceAccount(), owned));
   }
 
   private static String withoutSlash(String url) {

@@ -1,7 +1,6 @@
 package io.sparkube.operator.submission;
 
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkube.model.config.Conf;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.operator.observer.DriverPods;
@@ -18,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Submits one attempt of a run in-process, or finds the driver an earlier pass made for it: the
- * attempt's ids derive from the run's uid, so both name the same pod and nothing runs twice.
+ * Submits one attempt of a run in-process, or adopts the driver an earlier pass made for it: the
+ * attempt's ids derive from the run's uid, so both name the same pod, the create finds it taken by
+ * a pod of the same application id, and nothing runs twice.
  */
 public final class RunSubmission {
   private static final SubmitEnvironment ENVIRONMENT = new SubmitEnvironment(Map.of(), "sparkube", Path.of("/"));
@@ -29,11 +29,9 @@ public final class RunSubmission {
   /** The attempt's driver, and what the submission warned about. */
   public record Submitted(String driverPod, String appId, boolean adopted, List<String> warnings) {}
 
-  private final KubernetesClient client;
   private final ClusterSubmitter submitter;
 
-  public RunSubmission(KubernetesClient client, ClusterSubmitter submitter) {
-    this.client = client;
+  public RunSubmission(ClusterSubmitter submitter) {
     this.submitter = submitter;
   }
 
@@ -43,16 +41,11 @@ public final class RunSubmission {
     var ids = SubmissionIds.derived(app.getMetadata().getUid() + "/" + attempt);
     var plan = submitter.plan(SubmitArguments.of(app, cluster), ENVIRONMENT, ids,
         conf -> cluster.map(VirtualClusterPolicy::new).ifPresent(policy -> check(policy, conf)), reporter);
-    var namespace = plan.driver().namespace();
-    var podName = plan.driver().driverPodName();
-    if (client.pods().inNamespace(namespace).withName(podName).get() != null) {
-      return new Submitted(podName, plan.driver().appId(), true, reporter.warnings());
-    }
     var owner = new OwnerReferenceBuilder().withApiVersion(app.getApiVersion()).withKind(app.getKind())
         .withName(app.getMetadata().getName()).withUid(app.getMetadata().getUid()).withController(true)
         .withBlockOwnerDeletion(true).build();
     var created = submitter.create(plan, owner, DriverPods.labels(app.getMetadata().getName(), attempt), reporter);
-    return new Submitted(created.podName(), created.appId(), false, reporter.warnings());
+    return new Submitted(created.podName(), created.appId(), created.adopted(), reporter.warnings());
   }
 
   private static void check(VirtualClusterPolicy policy, Conf conf) {

@@ -8,9 +8,10 @@ import java.util.List;
  * The objects one submission created, as the API server returned them.
  *
  * @param pod the driver pod, with the uid its owned objects refer to
- * @param objects everything created, in creation order
+ * @param objects everything created (or, for an adopted pod, applied over it), in creation order
+ * @param adopted whether the pod was made by an earlier pass of the same submission, not by this one
  */
-public record CreatedDriver(String namespace, Pod pod, List<HasMetadata> objects, String appId) {
+public record CreatedDriver(String namespace, Pod pod, List<HasMetadata> objects, String appId, boolean adopted) {
 
   public CreatedDriver {
     objects = List.copyOf(objects);

@@ -4,24 +4,32 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sparkube.model.error.SparkubeException;
 import io.sparkube.submit.Reporter;
+import io.sparkube.submit.SparkLabels;
 import io.sparkube.submit.driver.DriverPlan;
 import io.sparkube.submit.kube.ApiCall;
 import io.sparkube.submit.kube.ApiFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Creates a driver's objects in the order Spark 3.5's Client.run does: pre-resources, the pod,
  * pre-resources again now owned by the pod, then resources and the ConfigMap owned by the pod.
  * Each object is applied on its own (as fabric8's resourceList does internally) so that on a
- * failure exactly what was created is deleted. It makes no API calls beyond Spark's.
+ * failure exactly what was created is deleted. It makes no API calls beyond Spark's, except when
+ * the pod's name is taken: a pod carrying this plan's application id is this submission's own, made
+ * by an earlier pass of it that did not live to finish (a caller repeating a submission derives the
+ * same ids), so it is adopted and the rest applied over it rather than made twice.
  */
 public final class DriverCreator {
   private static final String APPLY = "apply";
+  // On a create, the API server answers 409 only when the name is taken (AlreadyExists).
+  private static final int HTTP_CONFLICT = 409;
 
   private final KubernetesClient client;
   private final Reporter reporter;
@@ -38,7 +46,9 @@ public final class DriverCreator {
       for (var object : plan.preResources()) {
         rollback.created(apply(object, namespace));
       }
-      Pod pod = call("create", plan.driverPod(), namespace, () -> createPod(plan.driverPod(), namespace));
+      var driver = createOrAdopt(plan, namespace);
+      var pod = driver.pod();
+      // An adopted pod is this submission's too: if what follows fails, the attempt is undone whole.
       rollback.created(pod);
       for (var object : ownedBy(pod, plan.preResources())) {
         apply(object, namespace);
@@ -48,12 +58,48 @@ public final class DriverCreator {
       for (var object : ownedBy(pod, after)) {
         rollback.created(apply(object, namespace));
       }
-      reporter.info("Created driver pod " + plan.submissionId() + " for application " + plan.appId());
-      return new CreatedDriver(namespace, pod, rollback.created(), plan.appId());
+      reporter.info((driver.adopted() ? "Adopted" : "Created") + " driver pod " + plan.submissionId()
+          + " for application " + plan.appId());
+      return new CreatedDriver(namespace, pod, rollback.created(), plan.appId(), driver.adopted());
     } catch (SparkubeException e) {
       rollback.undo(e);
       throw e;
     }
+  }
+
+  /** The driver pod, and whether an earlier pass of the same submission had created it. */
+  private record DriverPod(Pod pod, boolean adopted) {}
+
+  /**
+   * POSTs the pod; when its name is taken, GETs the pod there (the rare path) and adopts it if it
+   * carries this plan's application id. Any other pod of that name is someone else's: a failure.
+   */
+  private DriverPod createOrAdopt(DriverPlan plan, String namespace) {
+    try {
+      return new DriverPod(createPod(plan.driverPod(), namespace), false);
+    } catch (RuntimeException e) {
+      var failure = ApiFailures.translate(e, ApiCall.of(client, "create", plan.driverPod(), namespace));
+      if (e instanceof KubernetesClientException k && k.getCode() == HTTP_CONFLICT) {
+        try {
+          var earlier = earlierPass(plan, namespace);
+          if (earlier.isPresent()) {
+            return new DriverPod(earlier.get(), true);
+          }
+        } catch (SparkubeException lookup) {
+          failure.addSuppressed(lookup);
+        }
+      }
+      throw failure;
+    }
+  }
+
+  private Optional<Pod> earlierPass(DriverPlan plan, String namespace) {
+    var name = plan.driverPodName();
+    var existing = ApiFailures.call(ApiCall.of(client, "get", "pods", namespace, name),
+        () -> client.pods().inNamespace(namespace).withName(name).get());
+    return Optional.ofNullable(existing)
+        .filter(pod -> pod.getMetadata().getLabels() != null
+            && plan.appId().equals(pod.getMetadata().getLabels().get(SparkLabels.APP_ID)));
   }
 
   /**

@@ -11,16 +11,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Pod template files, read from the submitting machine (a path or a file: URI). */
+/**
+ * Pod template files, read from the submitting machine (a path or a file: URI).
+ *
+ * <p>A template Sparkube prepared is parsed once per text and the same {@link Pod} is handed to
+ * every job that has that text (an operator runs many jobs of one identity). So a template pod
+ * returned here is shared: read it, and copy it (as {@code new PodBuilder(template)} does, which
+ * both callers, {@link PodTemplates} and the identity's token templates, do first) to change it.
+ */
 public final class TemplateFiles {
+  /** Prepared texts in use at once: about one per identity and role. */
+  private static final int REMEMBERED = 64;
+  private static final BoundedMemo<String, Pod> PREPARED = new BoundedMemo<>(REMEMBERED);
+
   private TemplateFiles() {}
 
-  /** The driver's pod template: Sparkube's prepared text, else the file the conf names. */
+  /** The driver's pod template (shared; do not change it): Sparkube's prepared text, else the file the conf names. */
   public static Optional<Pod> driverPod(SubmitRequest request) {
     return pod(request, request.templates().driver(), DriverKeys.DRIVER_POD_TEMPLATE_FILE);
   }
 
-  /** The executors' pod template, read the same way. */
+  /** The executors' pod template, read the same way (and shared the same way). */
   public static Optional<Pod> executorPod(SubmitRequest request) {
     return pod(request, request.templates().executor(), DriverKeys.EXECUTOR_POD_TEMPLATE_FILE);
   }
@@ -51,7 +62,7 @@ public final class TemplateFiles {
   }
 
   static Pod parsePod(ConfigKey<?> key, String text) {
-    return parsePod(key.key() + " (as prepared by Sparkube)", text);
+    return PREPARED.get(text, prepared -> parsePod(key.key() + " (as prepared by Sparkube)", prepared));
   }
 
   private static Pod parsePod(String what, String text) {

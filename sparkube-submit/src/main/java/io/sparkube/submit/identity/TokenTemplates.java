@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sparkube.model.error.SparkubeException;
+import io.sparkube.submit.driver.BoundedMemo;
 import io.sparkube.submit.driver.PodTemplates;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,16 @@ import java.util.Optional;
  * user's own template, if any, is kept, and the mount goes into the container Spark will pick.
  */
 final class TokenTemplates {
+  /** Identities in use at once, times two roles; more only costs building some templates again. */
+  private static final int REMEMBERED = 64;
+  /**
+   * Without a user template the text depends on these alone, so an operator running many jobs of
+   * one identity builds and serializes each role's template once, not twice per job.
+   */
+  private record Plain(Optional<String> containerName, String defaultContainerName, WorkloadToken token) {}
+
+  private static final BoundedMemo<Plain, String> PLAIN = new BoundedMemo<>(REMEMBERED);
+
   private TokenTemplates() {}
 
   /**
@@ -28,6 +39,16 @@ final class TokenTemplates {
    * @param defaultContainerName Spark's name for the role's container, used when the template has none
    */
   static String withToken(Optional<Pod> userTemplate, Optional<String> containerName, String defaultContainerName,
+      WorkloadToken token) {
+    if (userTemplate.isEmpty()) {
+      return PLAIN.get(new Plain(containerName, defaultContainerName, token),
+          plain -> build(Optional.empty(), plain.containerName(), plain.defaultContainerName(), plain.token()));
+    }
+    return build(userTemplate, containerName, defaultContainerName, token);
+  }
+
+  /** {@link #withToken} without remembering, built afresh. */
+  static String build(Optional<Pod> userTemplate, Optional<String> containerName, String defaultContainerName,
       WorkloadToken token) {
     var pod = userTemplate.map(p -> new PodBuilder(p).editOrNewSpec().endSpec().build())
         .orElseGet(() -> new PodBuilder().withApiVersion("v1").withKind("Pod").withNewSpec().endSpec().build());

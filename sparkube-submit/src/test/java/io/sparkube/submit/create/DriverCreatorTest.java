@@ -95,6 +95,62 @@ class DriverCreatorTest {
         .containsEntry("owner", "someone-else");
   }
 
+  /** As when the operator repeats a pass that was cut off after creating everything. */
+  @Test
+  void aRepeatedPassAdoptsItsDriverAndRollsBackNothing() {
+    var first = creator.create(plan());
+    var before = server.requests().size();
+
+    var again = creator.create(plan());
+
+    assertThat(first.adopted()).isFalse();
+    assertThat(again.adopted()).isTrue();
+    assertThat(again.pod().getMetadata().getUid()).isEqualTo(first.pod().getMetadata().getUid());
+    assertThat(server.requests().subList(before, server.requests().size())).containsExactly(
+        "PATCH " + CONFIGMAPS + "/pre-a", "PATCH " + CONFIGMAPS + "/pre-b",
+        "POST " + PODS, "GET " + PODS + "/app-driver",
+        "PATCH " + CONFIGMAPS + "/pre-a", "PATCH " + CONFIGMAPS + "/pre-b",
+        "PATCH " + SERVICES + "/app-driver-svc", "PATCH " + CONFIGMAPS + "/spark-drv-conf-map");
+    assertThat(client.pods().inNamespace(NS).list().getItems()).hasSize(1);
+    assertOwnedBy(first.pod().getMetadata().getUid());
+  }
+
+  /** As when a pass was cut off between creating the pod and its ConfigMap: the repeat completes it. */
+  @Test
+  void aDriverLeftHalfDoneIsAdoptedAndCompleted() {
+    var left = client.pods().inNamespace(NS).resource(driverPod()).create();
+
+    var created = creator.create(plan());
+
+    assertThat(created.adopted()).isTrue();
+    assertThat(created.podName()).isEqualTo("app-driver");
+    assertThat(client.pods().inNamespace(NS).list().getItems()).hasSize(1);
+    assertOwnedBy(left.getMetadata().getUid());
+  }
+
+  @Test
+  void podNameTakenByAnotherApplicationFailsAndDeletesOnlyWhatThisOneCreated() {
+    client.pods().inNamespace(NS).resource(new PodBuilder(driverPod()).editMetadata()
+        .addToLabels("spark-app-selector", "spark-2").endMetadata().build()).create();
+
+    assertThatThrownBy(() -> creator.create(plan()))
+        .isInstanceOfSatisfying(SparkubeException.class, e -> assertThat(e.failure()).isEqualTo(Failure.NAME_TAKEN))
+        .hasMessage("pod \"jobs/app-driver\" already exists; change spark.kubernetes.driver.pod.name or delete the old pod");
+    assertThat(server.requests()).endsWith("POST " + PODS, "GET " + PODS + "/app-driver",
+        "DELETE " + CONFIGMAPS + "/pre-b", "DELETE " + CONFIGMAPS + "/pre-a");
+    assertThat(stored()).extracting(o -> o.getMetadata().getName()).containsExactly("app-driver");
+  }
+
+  /** The attempt is undone whole, adopted pod and all, so its retry's driver is the run's only one. */
+  @Test
+  void aFailureAfterAdoptingUndoesTheAttempt() {
+    client.pods().inNamespace(NS).resource(driverPod()).create();
+    server.fail("PATCH", CONFIGMAPS + "/spark-drv-conf-map", 0, 422, "Invalid", "the object is invalid", null);
+
+    assertThatThrownBy(() -> creator.create(plan())).isInstanceOf(SparkubeException.class);
+    assertThat(stored()).isEmpty();
+  }
+
   @Test
   void failedPreResourceReapplyDeletesPodAndPreResources() {
     server.fail("PATCH", CONFIGMAPS + "/pre-b", 1, 422, "Invalid",
@@ -154,6 +210,16 @@ class DriverCreatorTest {
     assertThat(stored()).isEmpty();
   }
 
+  private void assertOwnedBy(String podUid) {
+    for (var object : List.<HasMetadata>of(configMap("pre-a"), configMap("pre-b"), configMap("spark-drv-conf-map"),
+        service())) {
+      var stored = client.resource(object).inNamespace(NS).get();
+      assertThat(stored).as(object.getMetadata().getName()).isNotNull();
+      assertThat(stored.getMetadata().getOwnerReferences()).as(object.getMetadata().getName()).singleElement()
+          .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(podUid));
+    }
+  }
+
   private List<HasMetadata> stored() {
     var all = new java.util.ArrayList<HasMetadata>();
     all.addAll(client.configMaps().inNamespace(NS).list().getItems());
@@ -169,8 +235,8 @@ class DriverCreatorTest {
 
   private static io.fabric8.kubernetes.api.model.Pod driverPod() {
     return new PodBuilder().withNewMetadata().withName("app-driver").addToLabels("spark-role", "driver")
-        .endMetadata().withNewSpec().addNewContainer().withName("spark-kubernetes-driver").endContainer()
-        .endSpec().build();
+        .addToLabels("spark-app-selector", "spark-1").endMetadata()
+        .withNewSpec().addNewContainer().withName("spark-kubernetes-driver").endContainer().endSpec().build();
   }
 
   private static ConfigMap configMap(String name) {
