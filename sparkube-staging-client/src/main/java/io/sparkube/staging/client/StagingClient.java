@@ -116,20 +116,18 @@ public final class StagingClient {
       throw refused("tell its upload limits", head);
     }
     requireWithinLimit(file, size, head);
-    var body = new CountingPublisher(FileChunks.body(file, size), progress);
-    var post = send(HttpRequest.newBuilder(blobs).header("Authorization", "Bearer " + token).POST(body),
-        "upload " + file.getFileName());
-    if (post.statusCode() != 200 && post.statusCode() != 201) {
-      throw refused("upload " + file.getFileName(), post);
+    var post = sendFile("POST", blobs, file, size, progress, "upload " + file.getFileName());
+    if (post.status() != 200 && post.status() != 201) {
+      throw refused("upload " + file.getFileName(), post.status(), post.body());
     }
-    var sha = bodyField(post, "sha256");
+    var sha = bodyField(post.body(), "sha256");
     if (sha == null || !sha.matches("[0-9a-f]{64}")) {
       throw new SparkubeException(Failure.STAGING_REFUSED, "the staging server at " + base + " stored "
           + file.getFileName() + " but did not say under which hash; check that " + base + " is a Sparkube staging"
           + " server of this version");
     }
     hashes.remember(seen, sha);
-    return new UploadedBlob(sha, size, post.statusCode() == 201);
+    return new UploadedBlob(sha, size, post.status() == 201);
   }
 
   private void requireWithinLimit(Path file, long size, HttpResponse<String> head) {
@@ -159,18 +157,15 @@ public final class StagingClient {
       throw refused("check blob " + sha, head);
     }
     requireWithinLimit(file, size, head);
-    var body = new CountingPublisher(FileChunks.body(file, size), progress);
-    // No overall timeout: a large upload takes long; a stalled one ends at the server's idle timeout.
-    // No Expect: 100-continue either: JDK 17's client hangs when the answer is not 100 (JDK-8286171).
-    var put = send(HttpRequest.newBuilder(blob).header("Authorization", "Bearer " + token).PUT(body),
-        "upload " + file.getFileName() + " as " + sha);
-    if (put.statusCode() == 400 && HASH_MISMATCH.equals(bodyField(put, "problem"))) {
+    // No Expect: 100-continue: HEAD has just said the blob is missing and within the limits.
+    var put = sendFile("PUT", blob, file, size, progress, "upload " + file.getFileName() + " as " + sha);
+    if (put.status() == 400 && HASH_MISMATCH.equals(bodyField(put.body(), "problem"))) {
       return Optional.empty();
     }
-    if (put.statusCode() != 200 && put.statusCode() != 201) {
-      throw refused("upload " + file.getFileName(), put);
+    if (put.status() != 200 && put.status() != 201) {
+      throw refused("upload " + file.getFileName(), put.status(), put.body());
     }
-    return Optional.of(new UploadedBlob(sha, size, put.statusCode() == 201));
+    return Optional.of(new UploadedBlob(sha, size, put.status() == 201));
   }
 
   private String hashOf(Path file) {
@@ -234,6 +229,17 @@ public final class StagingClient {
     return URI.create(text + path);
   }
 
+  /** No overall timeout: a large upload takes long; a stalled one ends at the server's idle timeout. */
+  private StreamedBody.Answer sendFile(String method, URI uri, Path file, long size, UploadProgress progress,
+      String what) {
+    try {
+      return StreamedBody.send(http, method, uri, token, file, size, progress);
+    } catch (IOException e) {
+      throw new SparkubeException(Failure.STAGING_UNREACHABLE, "cannot " + what + " on the staging server at " + base
+          + " (" + e + "); check that it runs and that this machine can reach it");
+    }
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, String what) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -247,9 +253,9 @@ public final class StagingClient {
   }
 
   /** A field of a JSON answer's body, or null when there is no such body (HEAD answers carry none). */
-  private static String bodyField(HttpResponse<String> response, String field) {
+  private static String bodyField(String body, String field) {
     try {
-      var value = ((Map<?, ?>) Json.parse(response.body())).get(field);
+      var value = ((Map<?, ?>) Json.parse(body)).get(field);
       return value == null ? null : value.toString();
     } catch (RuntimeException e) {
       return null;
@@ -257,17 +263,21 @@ public final class StagingClient {
   }
 
   private SparkubeException refused(String what, HttpResponse<String> response) {
-    var reason = bodyField(response, "error");
+    return refused(what, response.statusCode(), response.body());
+  }
+
+  private SparkubeException refused(String what, int status, String body) {
+    var reason = bodyField(body, "error");
     if (reason == null) {
       // Without a body the status alone has to explain.
-      reason = switch (response.statusCode()) {
+      reason = switch (status) {
         case 401 -> "missing or wrong bearer token; use the token from the staging server's"
             + " sparkube.staging.tokenFile";
         default -> "no explanation given";
       };
     }
     return new SparkubeException(Failure.STAGING_REFUSED, "the staging server at " + base + " refused to " + what
-        + " (HTTP " + response.statusCode() + "): " + reason);
+        + " (HTTP " + status + "): " + reason);
   }
 
   private static String readToken(Path tokenFile) {

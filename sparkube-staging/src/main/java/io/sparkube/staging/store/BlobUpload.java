@@ -99,8 +99,16 @@ public final class BlobUpload implements AutoCloseable {
    * {@link #flushWritten}.
    */
   public void writeUnhashed(ByteBuffer data) {
+    writeUnhashed(new ByteBuffer[] {data});
+  }
+
+  /** Writes the next buffers, in order, with gathering writes; as {@link #writeUnhashed(ByteBuffer)}. */
+  public void writeUnhashed(ByteBuffer[] data) {
     ensureOpen();
-    var bytes = data.remaining();
+    long bytes = 0;
+    for (var buffer : data) {
+      bytes += buffer.remaining();
+    }
     if (written + bytes > maxBlobBytes) {
       throw tooLarge(maxBlobBytes);
     }
@@ -113,8 +121,9 @@ public final class BlobUpload implements AutoCloseable {
       reserved += store.budget().reserve(need, Math.max(need, Math.min(RESERVE_STEP, maxBlobBytes - reserved)));
     }
     try {
-      while (data.hasRemaining()) {
-        channel.write(data);
+      long left = bytes;
+      while (left > 0) {
+        left -= channel.write(data);
       }
     } catch (IOException e) {
       throw BlobStore.writeFailure(temp, e);

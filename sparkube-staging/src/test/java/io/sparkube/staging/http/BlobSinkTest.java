@@ -100,13 +100,14 @@ class BlobSinkTest {
 
   @Test
   void aFailedWriteIsReportedOnceAndNothingIsKept() throws Exception {
-    var small = BlobStore.open(dir.resolve("small"), 1000, OptionalLong.empty(), new TestClock(Instant.EPOCH));
+    // Chunks reach the disk a MiB at a time: the second makes a batch, which is over the limit.
+    var small = BlobStore.open(dir.resolve("small"), 1L << 20, OptionalLong.empty(), new TestClock(Instant.EPOCH));
     var failures = new CopyOnWriteArrayList<Throwable>();
     var sink = onContext(() -> {
       var s = new BlobSink(context, io, small.begin(Optional.of(new Sha256("a".repeat(64))), OptionalLong.empty()));
       s.onFailure(failures::add);
       for (int i = 0; i < 3; i++) {
-        s.write(Buffer.buffer(new byte[600]));
+        s.write(Buffer.buffer(new byte[600 << 10]));
       }
       return s;
     });

@@ -17,7 +17,11 @@ import java.util.Optional;
  * <p>Usage: {@code StagingBenchmark ROOT [options]}, the options as in {@link Options#USAGE}.
  */
 public final class StagingBenchmark {
-  private static final long WARMUP_BYTES = 64L << 20;
+  /**
+   * Large enough for the JIT to compile the transfer paths before the timed runs: with 64 MiB the
+   * first timed run of each contender still shared the CPUs with C2 compiler threads.
+   */
+  private static final long WARMUP_BYTES = 256L << 20;
   static final int FANOUT_WARMUP = 8;
 
   private StagingBenchmark() {}
