@@ -27,7 +27,7 @@ class ReportTest {
         Map.of("pods", 1.0, "configmaps", 2.0), Map.of("POST pods", 1.0, "GET virtualclusters", 1.0), 3.5, 2.0);
     var base = new BaselineResult(List.of("java", "SparkSubmit"), baseline, 6000, 330, 12, 3.3, Map.of("pods", 1.0),
         Map.of("POST pods", 1.0));
-    return new Results(ZonedDateTime.parse("2026-11-21T12:00:00Z"), new Machine(2, "AMD EPYC", "Linux", "17", "abc"),
+    return new Results(ZonedDateTime.parse("2026-11-21T12:00:00Z"), new Machine(2, 24, "AMD EPYC", "Linux", "17", "abc"),
         new SparkRuntime("4.0", Path.of("jars"), "4.0.2", "2.13"), options, new LoadAverage("0.10", "0.20", "0.30"),
         cp, base);
   }

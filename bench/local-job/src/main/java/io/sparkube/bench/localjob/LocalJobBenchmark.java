@@ -1,5 +1,6 @@
 package io.sparkube.bench.localjob;
 
+import io.sparkube.bench.Machine;
 import io.sparkube.bench.SparkRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.sparkube.bench.localjob;
 
 import io.sparkube.bench.SparkRuntime;
 import io.sparkube.bench.BenchmarksFile;
+import io.sparkube.bench.Machine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
