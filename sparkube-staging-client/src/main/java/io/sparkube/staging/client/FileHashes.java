@@ -60,28 +60,23 @@ public final class FileHashes {
 
   /** The file's SHA-256 as lower-case hex: remembered, or read in blocks (never held in memory). */
   public String sha256(Path file) throws IOException {
-    var remembered = remembered(file);
+    var seen = seen(file);
+    var remembered = remembered(seen);
     if (remembered.isPresent()) {
       return remembered.get();
     }
-    var seen = seen(file);
-    var sha = hash(file);
-    remember(seen, sha);
-    return sha;
+    return hashAndRemember(seen);
   }
 
-  /** The file's hash if it is remembered and the file is as it was then; nothing is read. */
-  public Optional<String> remembered(Path file) throws IOException {
-    if (dir.isEmpty()) {
-      return Optional.empty();
-    }
-    var now = fingerprint(file);
-    if (now.isEmpty()) {
+  /** The file's hash if it is remembered and the file is as {@code seen} found it; nothing is read. */
+  public Optional<String> remembered(Seen seen) {
+    if (dir.isEmpty() || seen.fingerprint().isEmpty()) {
       return Optional.empty();
     }
     try {
-      var fields = Files.readString(dir.get().resolve(recordName(file)), StandardCharsets.UTF_8).strip().split(" ");
-      if (fields.length == 3 && fields[0].equals(FORMAT) && fields[1].equals(now.get().text())
+      var fields = Files.readString(dir.get().resolve(recordName(seen.file())), StandardCharsets.UTF_8).strip()
+          .split(" ");
+      if (fields.length == 3 && fields[0].equals(FORMAT) && fields[1].equals(seen.fingerprint().get().text())
           && fields[2].matches("[0-9a-f]{64}")) {
         return Optional.of(fields[2]);
       }
@@ -89,6 +84,13 @@ public final class FileHashes {
       // No record, or one being replaced: the file has to be hashed.
     }
     return Optional.empty();
+  }
+
+  /** Reads the file seen as {@code seen} and hashes it, then {@link #remember}s the hash. */
+  public String hashAndRemember(Seen seen) throws IOException {
+    var sha = hash(seen.file());
+    remember(seen, sha);
+    return sha;
   }
 
   /** The file as it is before its bytes are read, to {@link #remember} their hash against. */

@@ -81,35 +81,30 @@ public final class StagingClient {
    */
   public UploadedBlob upload(Path file, UploadProgress progress) {
     long size;
-    Optional<String> remembered;
+    FileHashes.Seen seen;
     try {
       size = Files.size(file);
-      remembered = hashes.remembered(file);
+      seen = hashes.seen(file);
     } catch (IOException e) {
       throw unreadable(file, e);
     }
+    var remembered = hashes.remembered(seen);
     if (remembered.isPresent()) {
-      var uploaded = upload(file, remembered.get(), progress);
+      var uploaded = upload(file, remembered.get(), size, progress);
       if (uploaded.isPresent()) {
         return uploaded.get();
       }
       hashes.forget(file);
     }
     if (size >= HASH_FIRST_BELOW) {
-      return uploadUnnamed(file, size, progress);
+      return uploadUnnamed(file, size, seen, progress);
     }
-    return upload(file, hashOf(file), progress).orElseThrow(() -> new SparkubeException(Failure.STAGING_REFUSED,
-        file + " changed while it was uploaded to the staging server at " + base + "; keep it unchanged until the"
-            + " submission ends"));
+    return upload(file, hashOf(seen), size, progress).orElseThrow(() -> new SparkubeException(
+        Failure.STAGING_REFUSED, file + " changed while it was uploaded to the staging server at " + base + "; keep"
+            + " it unchanged until the submission ends"));
   }
 
-  private UploadedBlob uploadUnnamed(Path file, long size, UploadProgress progress) {
-    FileHashes.Seen seen;
-    try {
-      seen = hashes.seen(file);
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+  private UploadedBlob uploadUnnamed(Path file, long size, FileHashes.Seen seen, UploadProgress progress) {
     var blobs = resolve("/v1/blobs");
     var head = send(request(blobs).method("HEAD", HttpRequest.BodyPublishers.noBody()), "ask the upload limits");
     if (head.statusCode() != 200) {
@@ -140,13 +135,7 @@ public final class StagingClient {
   }
 
   /** The blob, or empty when the server found that the bytes do not hash to {@code sha}. */
-  private Optional<UploadedBlob> upload(Path file, String sha, UploadProgress progress) {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+  private Optional<UploadedBlob> upload(Path file, String sha, long size, UploadProgress progress) {
     var blob = resolve("/v1/blobs/" + sha);
     var head = send(request(blob).method("HEAD", HttpRequest.BodyPublishers.noBody()), "check blob " + sha);
     if (head.statusCode() == 200) {
@@ -168,11 +157,11 @@ public final class StagingClient {
     return Optional.of(new UploadedBlob(sha, size, put.status() == 201));
   }
 
-  private String hashOf(Path file) {
+  private String hashOf(FileHashes.Seen seen) {
     try {
-      return hashes.sha256(file);
+      return hashes.hashAndRemember(seen);
     } catch (IOException e) {
-      throw unreadable(file, e);
+      throw unreadable(seen.file(), e);
     }
   }
 
