@@ -1,6 +1,7 @@
 package io.sparkube.bench.staging;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,19 +18,21 @@ import java.util.Optional;
  * <p>Usage: {@code StagingBenchmark ROOT [options]}, the options as in {@link Options#USAGE}.
  */
 public final class StagingBenchmark {
-  /**
-   * Large enough for the JIT to compile the transfer paths before the timed runs: with 64 MiB the
-   * first timed run of each contender still shared the CPUs with C2 compiler threads.
-   */
-  private static final long WARMUP_BYTES = 256L << 20;
   static final int FANOUT_WARMUP = 8;
+  static final int MIN_WARMUP_ROUNDS = 2;
+  static final int MAX_WARMUP_ROUNDS = 6;
+  static final long SETTLED_JIT_MILLIS = 500;
 
   private StagingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     var root = Path.of(args[0]).toAbsolutePath().normalize();
     var options = Options.parse(Arrays.asList(args).subList(1, args.length));
-    var section = Report.section(measure(root, options, System.out));
+    Results results;
+    try (var reporting = FreePageReporting.pause()) {
+      results = measure(root, options, System.out, reporting.description());
+    }
+    var section = Report.section(results);
     System.out.println();
     System.out.print(section);
     if (options.report()) {
@@ -38,27 +41,49 @@ public final class StagingBenchmark {
     }
   }
 
-  static Results measure(Path root, Options o, PrintStream log) throws Exception {
-    long warmup = Math.min(WARMUP_BYTES, o.blobBytes());
+  static Results measure(Path root, Options o, PrintStream log, String pageReporting) throws Exception {
     // The sources, then at most a stored copy and a downloaded copy of the large blob at a time; 512 MiB to spare.
-    long diskNeeded = 3 * o.blobBytes() + 2 * o.fanoutBlobBytes() + warmup + (512L << 20);
+    long peakCopies = 2 * o.blobBytes() + o.fanoutBlobBytes();
+    long diskNeeded = o.blobBytes() + o.fanoutBlobBytes() + peakCopies + (512L << 20);
     try (var work = Workspace.create(diskNeeded); var receiver = LoopbackReceiver.open()) {
       var machine = Machine.describe(root, work.dir());
       log.println("writing the blobs under " + work.dir());
       var blob = RandomBlob.write(work.dir().resolve("blob.bin"), o.blobBytes(), 1);
       var fanoutBlob = RandomBlob.write(work.dir().resolve("fanout-blob.bin"), o.fanoutBlobBytes(), 2);
-      var warmupBlob = RandomBlob.write(work.dir().resolve("warmup-blob.bin"), warmup, 3);
+      log.println("touching " + (peakCopies >> 20) + " MiB of page cache once before the runs");
+      MemoryPrimer.prime(work.dir(), peakCopies);
       var contenders = new ArrayList<StreamContender>(List.of(new StreamContender.Loopback(receiver),
           new StreamContender.Staging(Optional.empty())));
       if (o.tls()) {
         contenders.add(new StreamContender.Staging(Optional.of(SelfSignedTls.create(work.dir()))));
       }
-      for (var contender : contenders) {
-        log.println(ConsoleLine.of("warm-up " + contender.label(), runIn(work, contender, warmupBlob)));
-      }
+      var warmup = warmUp(contenders, blob, work, log);
       var streams = streams(contenders, blob, o, work, log);
       var fanouts = fanouts(fanoutBlob, o, work, log);
-      return new Results(o, machine, warmup, streams, fanouts);
+      return new Results(o, machine, pageReporting, warmup, streams, fanouts);
+    }
+  }
+
+  /**
+   * Untimed rounds of every contender with the whole blob until the JIT has settled: at least two,
+   * then until a round spends under {@link #SETTLED_JIT_MILLIS} compiling, at most
+   * {@link #MAX_WARMUP_ROUNDS}. With one round of 256 MiB the first timed staging upload still cost
+   * up to twice the CPU of the later ones; it took about 3 GiB of uploads before C2 stopped
+   * compiling seconds' worth per round.
+   */
+  private static Results.Warmup warmUp(List<StreamContender> contenders, RandomBlob blob, Workspace work, PrintStream log)
+      throws Exception {
+    var jit = ManagementFactory.getCompilationMXBean();
+    for (int round = 1; ; round++) {
+      long before = jit.getTotalCompilationTime();
+      for (var contender : contenders) {
+        log.println(ConsoleLine.of("warm-up " + round + " " + contender.label(), runIn(work, contender, blob)));
+      }
+      long compiling = jit.getTotalCompilationTime() - before;
+      log.println("warm-up " + round + ": " + compiling + " ms compiling");
+      if ((round >= MIN_WARMUP_ROUNDS && compiling < SETTLED_JIT_MILLIS) || round == MAX_WARMUP_ROUNDS) {
+        return new Results.Warmup(round, compiling);
+      }
     }
   }
 
@@ -99,6 +124,8 @@ public final class StagingBenchmark {
       var contenders = List.of(new FanoutContender("loopback file server (baseline)", files.download()),
           new FanoutContender("staging server, http", server.download(blob)));
       var results = new LinkedHashMap<String, List<FanoutResult>>();
+      // The whole blob once per contender: after a 64 MiB warm-up the first timed run still shared the
+      // CPUs with C2 compiler threads, and after 256 MiB the first timed upload could cost twice the CPU.
       for (var contender : contenders) {
         log.println(ConsoleLine.of("warm-up " + contender.label(),
             Fanout.run(contender.source(), blob, Math.min(FANOUT_WARMUP, o.fanout()))));

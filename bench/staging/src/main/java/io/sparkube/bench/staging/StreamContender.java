@@ -12,7 +12,10 @@ sealed interface StreamContender {
   /** Uploads then downloads {@code blob}, each timed after the disk settles; {@code scratch} is empty and its own. */
   StreamRun run(RandomBlob blob, Path scratch) throws Exception;
 
-  /** Plain sockets: receive + fsync for the upload, sendfile for the download. */
+  /**
+   * Plain sockets: receive + fsync for the upload, then sendfile of the received copy for the
+   * download, so that, as with the server, the stored copy and the downloaded one are both in memory.
+   */
   record Loopback(LoopbackReceiver receiver) implements StreamContender {
     @Override
     public String label() {
@@ -24,9 +27,8 @@ sealed interface StreamContender {
       Disk.settle();
       var stored = scratch.resolve("stored");
       var upload = receiver.upload(blob.file(), stored);
-      Files.delete(stored);
       Transfer download;
-      try (var files = LoopbackFileServer.serve(blob.file())) {
+      try (var files = LoopbackFileServer.serve(stored)) {
         Disk.settle();
         download = files.download().toFile(scratch.resolve("downloaded"));
       }

@@ -26,7 +26,8 @@ class StagingBenchmarkSmokeTest {
         "--quiet-wait-s", "0", "--no-tls"));
     var log = new ByteArrayOutputStream();
 
-    var results = StagingBenchmark.measure(root, options, new PrintStream(log, true, StandardCharsets.UTF_8));
+    var results = StagingBenchmark.measure(root, options, new PrintStream(log, true, StandardCharsets.UTF_8),
+        FreePageReporting.untouched());
 
     assertThat(results.streams().keySet()).containsExactly("loopback copy (baseline)", "staging server, http");
     results.streams().values().forEach(runs -> assertThat(runs).singleElement().satisfies(run -> {
@@ -48,7 +49,8 @@ class StagingBenchmarkSmokeTest {
     var text = Files.readString(benchmarks);
     assertThat(text).startsWith("# Benchmarks\n\n<!-- other begin -->\nkept\n<!-- other end -->\n")
         .containsOnlyOnce("<!-- bench/staging begin -->").endsWith("<!-- bench/staging end -->\n")
-        .contains("| **staging server, http / loopback** |", "fan-out **PASS** (0 of 4 failed)", "TLS off");
+        .contains("| **staging server, http / loopback** |", "fan-out **PASS** (0 of 4 failed)", "TLS off",
+            "Free page reporting to the hypervisor: left as it was");
   }
 
   @Test
