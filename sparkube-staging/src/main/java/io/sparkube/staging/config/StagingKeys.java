@@ -79,6 +79,13 @@ public final class StagingKeys {
       .doc("A connection silent this long is closed, and an upload on it abandoned.").since("sparkube 0.1")
       .check(v -> v >= 1000, "it must be at least 1s").defaultTo(120_000L);
 
+  public static final ConfigKey<Long> RECEIVE_BUFFER_BYTES = ConfigKey.of(PREFIX + "receiveBufferBytes",
+      ValueType.BYTES)
+      .doc("Each connection's socket receive buffer, which is also the most one read takes in; it bounds the TCP"
+          + " window, so raise it for uploads over links with a long round trip (the window must hold"
+          + " bandwidth × round-trip time).").since("sparkube 0.1")
+      .check(v -> v >= (64L << 10) && v <= (64L << 20), "it must be between 64KiB and 64MiB").defaultTo(1L << 20);
+
   public static final ConfigKey<Boolean> JOBS_WATCH = ConfigKey.of(PREFIX + "jobs.watch", ValueType.BOOLEAN)
       .doc("Watch Spark driver pods and release a job's files when its driver ends, so jobs nobody follows"
           + " (submitted with --no-wait) release them too. Needs get, list and watch on pods.")
@@ -106,6 +113,6 @@ public final class StagingKeys {
 
   public static final List<ConfigKey<?>> ALL = List.of(HOST, PORT, DIR, TOKEN_FILE, SIGNING_KEY_FILE, TLS_CERT_FILE,
       TLS_KEY_FILE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD_FILE, EXTERNAL_URI, INTERNAL_URI, MAX_BLOB_BYTES,
-      MAX_STORE_BYTES, RETENTION_MS, URL_TTL_MS, CLEAN_INTERVAL_MS, IDLE_TIMEOUT_MS, JOBS_WATCH, JOBS_NAMESPACES,
+      MAX_STORE_BYTES, RETENTION_MS, URL_TTL_MS, CLEAN_INTERVAL_MS, IDLE_TIMEOUT_MS, RECEIVE_BUFFER_BYTES, JOBS_WATCH, JOBS_NAMESPACES,
       JOBS_GRACE_MS, JOBS_RESYNC_INTERVAL_MS);
 }

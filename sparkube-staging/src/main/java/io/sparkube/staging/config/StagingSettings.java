@@ -36,6 +36,7 @@ public record StagingSettings(
     Duration urlTtl,
     Duration cleanInterval,
     Duration idleTimeout,
+    int receiveBufferBytes,
     JobWatchSettings jobs) {
 
   public static StagingSettings read(Conf conf) {
@@ -56,6 +57,7 @@ public record StagingSettings(
         Duration.ofMillis(conf.get(StagingKeys.URL_TTL_MS)),
         Duration.ofMillis(conf.get(StagingKeys.CLEAN_INTERVAL_MS)),
         Duration.ofMillis(conf.get(StagingKeys.IDLE_TIMEOUT_MS)),
+        Math.toIntExact(conf.get(StagingKeys.RECEIVE_BUFFER_BYTES)),
         JobWatchSettings.read(conf));
   }
 

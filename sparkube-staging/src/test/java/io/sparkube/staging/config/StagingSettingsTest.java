@@ -57,6 +57,7 @@ class StagingSettingsTest {
     assertThat(settings.urlTtl()).isEqualTo(Duration.ofHours(24));
     assertThat(settings.externalUri()).isEmpty();
     assertThat(settings.internalUri()).isEmpty();
+    assertThat(settings.receiveBufferBytes()).isEqualTo(1 << 20);
   }
 
   @Test
@@ -64,7 +65,8 @@ class StagingSettingsTest {
     var settings = read(Map.of("sparkube.staging.maxBlobBytes", "512m", "sparkube.staging.maxStoreBytes", "20g",
         "sparkube.staging.retention", "30min", "sparkube.staging.urlTtl", "2d",
         "sparkube.staging.externalUri", "https://staging.example.com",
-        "sparkube.staging.internalUri", "http://sparkube-staging.sparkube.svc:8080"));
+        "sparkube.staging.internalUri", "http://sparkube-staging.sparkube.svc:8080",
+        "sparkube.staging.receiveBufferBytes", "8m"));
 
     assertThat(settings.maxBlobBytes()).isEqualTo(512L << 20);
     assertThat(settings.maxStoreBytes()).hasValue(20L << 30);
@@ -72,6 +74,7 @@ class StagingSettingsTest {
     assertThat(settings.urlTtl()).isEqualTo(Duration.ofDays(2));
     assertThat(settings.externalUri()).hasValue(URI.create("https://staging.example.com"));
     assertThat(settings.internalUri()).isEqualTo(Optional.of(URI.create("http://sparkube-staging.sparkube.svc:8080")));
+    assertThat(settings.receiveBufferBytes()).isEqualTo(8 << 20);
   }
 
   @Test
@@ -95,6 +98,8 @@ class StagingSettingsTest {
     assertInvalid(Map.of("sparkube.staging.urlTtl", "10ms"), "sparkube.staging.urlTtl");
     assertInvalid(Map.of("sparkube.staging.externalUri", "staging:8080"), "sparkube.staging.externalUri");
     assertInvalid(Map.of("sparkube.staging.internalUri", "ftp://x"), "sparkube.staging.internalUri");
+    assertInvalid(Map.of("sparkube.staging.receiveBufferBytes", "4k"), "sparkube.staging.receiveBufferBytes=4096",
+        "between 64KiB and 64MiB");
     assertInvalid(Map.of("sparkube.staging.prot", "1"), "sparkube.staging.prot is not a staging setting");
   }
 

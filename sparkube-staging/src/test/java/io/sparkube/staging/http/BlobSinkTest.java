@@ -76,13 +76,15 @@ class BlobSinkTest {
 
   @Test
   void aStalledDiskPausesTheRequestUntilItCatchesUp() {
-    var bytes = TestData.randomBytes(6 << 20, 1);
+    // Two MiB past the high mark, which depends on this JVM's heap.
+    int mebibytes = (int) (BlobSink.HIGH_WATER >> 20) + 2;
+    var bytes = TestData.randomBytes(mebibytes << 20, 1);
     var sink = onContext(() -> new BlobSink(context, io, store.begin(Optional.of(new Sha256(TestData.sha256(bytes))),
         OptionalLong.empty())));
     var drained = new AtomicBoolean();
 
     var full = onContext(() -> {
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < mebibytes; i++) {
         sink.write(Buffer.buffer(Arrays.copyOfRange(bytes, i << 20, (i + 1) << 20)));
       }
       sink.onDrain(() -> drained.set(true));
