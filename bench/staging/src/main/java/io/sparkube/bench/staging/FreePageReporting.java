@@ -47,7 +47,12 @@ final class FreePageReporting implements AutoCloseable {
         + ", restored after)", was);
   }
 
-  /** What the report says of it. */
+  /** For a run that measures the machine as it is (--leave-page-reporting). */
+  static FreePageReporting leave() {
+    return new FreePageReporting(untouched(), null);
+  }
+
+  /** What the report says of it when it was not paused. */
   static String untouched() {
     return "left as it was";
   }

@@ -7,9 +7,9 @@ import java.util.List;
  * are the issue's figures: a 1 GiB blob, and 200 concurrent downloads of a 100 MiB blob.
  */
 record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boolean tls, int quietWaitSeconds,
-    boolean report, List<String> given) {
+    boolean report, boolean pausePageReporting, List<String> given) {
   static final String USAGE = "usage: bench/staging/run [--runs 3] [--blob-mib 1024] [--fanout 200]"
-      + " [--fanout-mib 100] [--no-tls] [--quiet-wait-s 90] [--no-report]";
+      + " [--fanout-mib 100] [--no-tls] [--quiet-wait-s 90] [--no-report] [--leave-page-reporting]";
 
   static Options parse(List<String> args) {
     int runs = 3;
@@ -19,6 +19,7 @@ record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boole
     boolean tls = true;
     int quietWait = 90;
     boolean report = true;
+    boolean pausePageReporting = true;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--runs" -> runs = positive(args, ++i);
@@ -28,10 +29,12 @@ record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boole
         case "--no-tls" -> tls = false;
         case "--quiet-wait-s" -> quietWait = nonNegative(args, ++i);
         case "--no-report" -> report = false;
+        case "--leave-page-reporting" -> pausePageReporting = false;
         default -> throw new IllegalArgumentException("unknown argument " + args.get(i) + "; " + USAGE);
       }
     }
-    return new Options(runs, blobMib << 20, fanout, fanoutMib << 20, tls, quietWait, report, List.copyOf(args));
+    return new Options(runs, blobMib << 20, fanout, fanoutMib << 20, tls, quietWait, report, pausePageReporting,
+        List.copyOf(args));
   }
 
   private static int positive(List<String> args, int i) {

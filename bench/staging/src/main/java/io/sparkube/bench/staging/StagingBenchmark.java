@@ -29,7 +29,7 @@ public final class StagingBenchmark {
     var root = Path.of(args[0]).toAbsolutePath().normalize();
     var options = Options.parse(Arrays.asList(args).subList(1, args.length));
     Results results;
-    try (var reporting = FreePageReporting.pause()) {
+    try (var reporting = options.pausePageReporting() ? FreePageReporting.pause() : FreePageReporting.leave()) {
       results = measure(root, options, System.out, reporting.description());
     }
     var section = Report.section(results);
