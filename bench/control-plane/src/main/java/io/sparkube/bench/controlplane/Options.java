@@ -1,5 +1,8 @@
 package io.sparkube.bench.controlplane;
 
+import static io.sparkube.bench.Arguments.value;
+import static io.sparkube.bench.Arguments.wholeNumber;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,11 +32,11 @@ record Options(int runs, int warmups, int concurrency, int baselineRuns, boolean
     boolean profile = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
-        case "--runs" -> runs = positive(args, ++i);
-        case "--warmups" -> warmups = count(args, ++i);
-        case "--concurrency" -> concurrency = positive(args, ++i);
-        case "--baseline-runs" -> baselineRuns = count(args, ++i);
-        case "--operator-jvm" -> jvm = Arrays.asList(value(args, ++i).strip().split("\\s+"));
+        case "--runs" -> runs = wholeNumber(args, ++i, 1, USAGE);
+        case "--warmups" -> warmups = wholeNumber(args, ++i, 0, USAGE);
+        case "--concurrency" -> concurrency = wholeNumber(args, ++i, 1, USAGE);
+        case "--baseline-runs" -> baselineRuns = wholeNumber(args, ++i, 0, USAGE);
+        case "--operator-jvm" -> jvm = Arrays.asList(value(args, ++i, USAGE).strip().split("\\s+"));
         case "--jfr" -> profile = true;
         case "--no-report" -> report = false;
         default -> throw new IllegalArgumentException("unknown argument " + args.get(i) + "; " + USAGE);
@@ -43,33 +46,5 @@ record Options(int runs, int warmups, int concurrency, int baselineRuns, boolean
       throw new IllegalArgumentException("a report needs the baseline; give --baseline-runs N or --no-report");
     }
     return new Options(runs, warmups, concurrency, baselineRuns, report, List.copyOf(jvm), profile);
-  }
-
-  private static String value(List<String> args, int i) {
-    if (i >= args.size()) {
-      throw new IllegalArgumentException(args.get(i - 1) + " needs a value; " + USAGE);
-    }
-    return args.get(i);
-  }
-
-  private static int count(List<String> args, int i) {
-    var text = value(args, i);
-    try {
-      int n = Integer.parseInt(text);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // named below
-    }
-    throw new IllegalArgumentException(args.get(i - 1) + " " + text + " is not a whole number of at least 0; " + USAGE);
-  }
-
-  private static int positive(List<String> args, int i) {
-    int n = count(args, i);
-    if (n == 0) {
-      throw new IllegalArgumentException(args.get(i - 1) + " must be at least 1; " + USAGE);
-    }
-    return n;
   }
 }
