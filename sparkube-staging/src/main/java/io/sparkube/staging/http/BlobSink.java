@@ -34,9 +34,9 @@ final class BlobSink {
   static final long HIGH_WATER = Math.max(4L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 32));
   private static final long LOW_WATER = HIGH_WATER / 2;
   /**
-   * Chunks (64 KiB each) are handed to the lanes this many bytes at a time. One task per chunk per
-   * lane woke an idle lane thread 16 times per MiB, and those hand-offs cost as much CPU as the
-   * writes; a batch is also written with one gathering write.
+   * Chunks (up to 256 KiB each, StagingServer's maxChunkSize) are handed to the lanes this many
+   * bytes at a time. With one task per 64 KiB chunk per lane, waking an idle lane thread 16 times
+   * per MiB cost as much CPU as the writes; a batch is also written with one gathering write.
    */
   private static final long BATCH_BYTES = 1L << 20;
 

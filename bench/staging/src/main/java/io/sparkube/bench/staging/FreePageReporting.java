@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * the harness pauses reporting and restores the setting when it ends, also on an interrupted run.
  */
 final class FreePageReporting implements AutoCloseable {
-  static final Path ORDER = Path.of("/sys/module/page_reporting/parameters/page_reporting_order");
+  private static final Path ORDER = Path.of("/sys/module/page_reporting/parameters/page_reporting_order");
   /** Above the largest free block (order 10 on x86-64): no block qualifies for reporting. */
   private static final String NONE = "11";
 

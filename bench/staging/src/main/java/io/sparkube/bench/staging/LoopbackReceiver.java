@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The upload half of the loopback limit: a plain socket on 127.0.0.1 that writes what it receives
  * to a file and fsyncs it before it acknowledges, as the server must before it answers, but with no
- * HTTP, no hashing and no hand-off between threads. It reads into a direct buffer of the server's
- * chunk size, as Netty does under the server.
+ * HTTP, no hashing and no hand-off between threads. It reads into a 64 KiB direct buffer
+ * ({@link Copy#BUFFER_BYTES}); the server reads up to 1 MiB at a time (receiveBufferBytes).
  */
 final class LoopbackReceiver implements AutoCloseable {
   private static final int ACK = 1;

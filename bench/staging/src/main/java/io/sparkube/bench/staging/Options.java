@@ -1,5 +1,7 @@
 package io.sparkube.bench.staging;
 
+import static io.sparkube.bench.Arguments.wholeNumber;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,14 @@ record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boole
     boolean report, boolean pausePageReporting, List<String> given) {
   static final String USAGE = "usage: bench/staging/run [--runs 3] [--blob-mib 1024] [--fanout 200]"
       + " [--fanout-mib 100] [--no-tls] [--quiet-wait-s 90] [--no-report] [--leave-page-reporting]";
+
+  /**
+   * The most the blobs' copies hold at once, besides the sources: a stored and a downloaded copy of
+   * the large blob, and the fan-out server's stored copy.
+   */
+  long peakCopyBytes() {
+    return 2 * blobBytes + fanoutBlobBytes;
+  }
 
   static Options parse(List<String> args) {
     int runs = 3;
@@ -22,12 +32,12 @@ record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boole
     boolean pausePageReporting = true;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
-        case "--runs" -> runs = positive(args, ++i);
-        case "--blob-mib" -> blobMib = positive(args, ++i);
-        case "--fanout" -> fanout = positive(args, ++i);
-        case "--fanout-mib" -> fanoutMib = positive(args, ++i);
+        case "--runs" -> runs = wholeNumber(args, ++i, 1, USAGE);
+        case "--blob-mib" -> blobMib = wholeNumber(args, ++i, 1, USAGE);
+        case "--fanout" -> fanout = wholeNumber(args, ++i, 1, USAGE);
+        case "--fanout-mib" -> fanoutMib = wholeNumber(args, ++i, 1, USAGE);
         case "--no-tls" -> tls = false;
-        case "--quiet-wait-s" -> quietWait = nonNegative(args, ++i);
+        case "--quiet-wait-s" -> quietWait = wholeNumber(args, ++i, 0, USAGE);
         case "--no-report" -> report = false;
         case "--leave-page-reporting" -> pausePageReporting = false;
         default -> throw new IllegalArgumentException("unknown argument " + args.get(i) + "; " + USAGE);
@@ -35,29 +45,5 @@ record Options(int runs, long blobBytes, int fanout, long fanoutBlobBytes, boole
     }
     return new Options(runs, blobMib << 20, fanout, fanoutMib << 20, tls, quietWait, report, pausePageReporting,
         List.copyOf(args));
-  }
-
-  private static int positive(List<String> args, int i) {
-    return atLeast(1, args, i);
-  }
-
-  private static int nonNegative(List<String> args, int i) {
-    return atLeast(0, args, i);
-  }
-
-  private static int atLeast(int min, List<String> args, int i) {
-    if (i >= args.size()) {
-      throw new IllegalArgumentException(args.get(i - 1) + " needs a number; " + USAGE);
-    }
-    try {
-      int value = Integer.parseInt(args.get(i));
-      if (value >= min) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below.
-    }
-    throw new IllegalArgumentException(args.get(i - 1) + " " + args.get(i) + " is not a whole number of at least "
-        + min + "; " + USAGE);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Everything one run measured, by contender label, in the order the contenders were declared. */
-record Results(Options options, Machine machine, String pageReporting, Warmup warmup, Map<String, List<StreamRun>> streams,
-    Map<String, List<FanoutResult>> fanouts) {
+record Results(Options options, Machine machine, String pageReporting, Warmup warmup,
+    Map<String, List<StreamRun>> streams, Map<String, List<FanoutResult>> fanouts) {
 
   /** The untimed rounds before the timed ones, and the JIT's compile time in the last of them. */
   record Warmup(int rounds, long lastRoundCompileMillis) {}

@@ -42,16 +42,15 @@ public final class StagingBenchmark {
   }
 
   static Results measure(Path root, Options o, PrintStream log, String pageReporting) throws Exception {
-    // The sources, then at most a stored copy and a downloaded copy of the large blob at a time; 512 MiB to spare.
-    long peakCopies = 2 * o.blobBytes() + o.fanoutBlobBytes();
-    long diskNeeded = o.blobBytes() + o.fanoutBlobBytes() + peakCopies + (512L << 20);
+    // The sources, then at most a run's copies at a time; 512 MiB to spare.
+    long diskNeeded = o.blobBytes() + o.fanoutBlobBytes() + o.peakCopyBytes() + (512L << 20);
     try (var work = Workspace.create(diskNeeded); var receiver = LoopbackReceiver.open()) {
       var machine = Machine.describe(root, work.dir());
       log.println("writing the blobs under " + work.dir());
       var blob = RandomBlob.write(work.dir().resolve("blob.bin"), o.blobBytes(), 1);
       var fanoutBlob = RandomBlob.write(work.dir().resolve("fanout-blob.bin"), o.fanoutBlobBytes(), 2);
-      log.println("touching " + (peakCopies >> 20) + " MiB of page cache once before the runs");
-      MemoryPrimer.prime(work.dir(), peakCopies);
+      log.println("touching " + (o.peakCopyBytes() >> 20) + " MiB of page cache once before the runs");
+      MemoryPrimer.prime(work.dir(), o.peakCopyBytes());
       var contenders = new ArrayList<StreamContender>(List.of(new StreamContender.Loopback(receiver),
           new StreamContender.Staging(Optional.empty())));
       if (o.tls()) {
@@ -71,8 +70,8 @@ public final class StagingBenchmark {
    * up to twice the CPU of the later ones; it took about 3 GiB of uploads before C2 stopped
    * compiling seconds' worth per round.
    */
-  private static Results.Warmup warmUp(List<StreamContender> contenders, RandomBlob blob, Workspace work, PrintStream log)
-      throws Exception {
+  private static Results.Warmup warmUp(List<StreamContender> contenders, RandomBlob blob, Workspace work,
+      PrintStream log) throws Exception {
     var jit = ManagementFactory.getCompilationMXBean();
     for (int round = 1; ; round++) {
       long before = jit.getTotalCompilationTime();
@@ -124,8 +123,6 @@ public final class StagingBenchmark {
       var contenders = List.of(new FanoutContender("loopback file server (baseline)", files.download()),
           new FanoutContender("staging server, http", server.download(blob)));
       var results = new LinkedHashMap<String, List<FanoutResult>>();
-      // The whole blob once per contender: after a 64 MiB warm-up the first timed run still shared the
-      // CPUs with C2 compiler threads, and after 256 MiB the first timed upload could cost twice the CPU.
       for (var contender : contenders) {
         log.println(ConsoleLine.of("warm-up " + contender.label(),
             Fanout.run(contender.source(), blob, Math.min(FANOUT_WARMUP, o.fanout()))));
